@@ -1,0 +1,34 @@
+"""The main menu: each entry shows only to the users its predicate admits.
+
+Entries name URLs as strings, so accounts imports no later app.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from accounts import permissions
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url_name: str
+    label: Promise
+    allowed: Callable[[object], bool]
+
+
+def _everyone(user) -> bool:
+    return user.is_authenticated
+
+
+NAV_ITEMS = (
+    NavItem("home", _("Home"), _everyone),
+    NavItem("reports:document_list", _("Documents"), permissions.can_see_documents),
+    NavItem("admin:index", _("Administration"), permissions.can_use_admin_site),
+)
+
+
+def items_for(user) -> list[NavItem]:
+    return [item for item in NAV_ITEMS if item.allowed(user)]

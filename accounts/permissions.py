@@ -1,0 +1,19 @@
+"""Role predicates used by the navigation and the views: pure, they raise nothing."""
+
+from accounts.models import Role
+from accounts.scope import user_scope
+
+
+def can_use_admin_site(user) -> bool:
+    """The Django admin: superusers and staff accounts only."""
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+def can_request_documents(user) -> bool:
+    """Officers and chairmen produce official documents (PDFs)."""
+    return user_scope(user).has_role(Role.OFFICER, Role.CHAIRMAN)
+
+
+def can_see_documents(user) -> bool:
+    """The clerk also sees documents, to number and file them."""
+    return user_scope(user).has_role(Role.OFFICER, Role.CHAIRMAN, Role.CLERK)

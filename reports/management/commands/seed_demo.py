@@ -1,0 +1,32 @@
+"""Load the demo data of every app. It lives in reports, the top of the
+dependency graph, because it calls each app's own demo module."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from registry import demo as registry_demo
+from registry.places import places_load_quang_ngai
+
+
+class Command(BaseCommand):
+    help = "Load invented demo data (idempotent). Refuses to run with DEBUG off."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--force", action="store_true", help="run even with DEBUG off")
+        parser.add_argument(
+            "--list-logins", action="store_true", help="only print the demo logins"
+        )
+
+    def handle(self, *args, **options) -> None:
+        if options["list_logins"]:
+            with translation.override("vi"):
+                for username, role in registry_demo.demo_logins():
+                    self.stdout.write(f"    {username:<12} {role}")
+            return
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError("Demo data is for development; use --force to load it anyway.")
+        places_load_quang_ngai()
+        registry_demo.demo_seed_places_and_people()
+        if options["verbosity"] > 0:
+            self.stdout.write("Demo data loaded.")

@@ -1,0 +1,112 @@
+"""Writes owned by reports: requesting and rendering generated documents."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+
+from accounts.models import Assignment, Role, User
+from accounts.services import audit_record
+from reports import docformat
+from reports.models import GeneratedDocument
+from reports.pdf import render_pdf
+
+# A worker that died mid-render leaves RENDERING behind; after this long another
+# delivery of the task may take the document over.
+STALE_RENDER = datetime.timedelta(minutes=5)
+
+
+@transaction.atomic
+def document_request_test_page(*, requester: User, commune) -> GeneratedDocument:
+    """Queue the one-page format test document for `commune`."""
+    document = GeneratedDocument(
+        commune=commune,
+        requested_by=requester,
+        kind=GeneratedDocument.Kind.TEST_PAGE,
+        title="Văn bản thử nghiệm thể thức",
+    )
+    document.full_clean()
+    document.save()
+    audit_record(actor=requester, action="document.requested", obj=document)
+    from reports.tasks import render_document  # tasks import services: import late
+
+    transaction.on_commit(lambda: render_document.delay(document.pk))
+    return document
+
+
+def _claim(document_id: int) -> bool:
+    """Take the document for rendering; False if someone else has it or it is done."""
+    now = timezone.now()
+    claimable = Q(status=GeneratedDocument.Status.PENDING) | Q(
+        status=GeneratedDocument.Status.RENDERING, started_at__lt=now - STALE_RENDER
+    )
+    updated = (
+        GeneratedDocument.objects.filter(claimable, pk=document_id)
+        .update(status=GeneratedDocument.Status.RENDERING, started_at=now)
+    )
+    return updated == 1
+
+
+def _chairman_name(commune) -> str:
+    assignment = (
+        Assignment.objects.filter(commune=commune, role=Role.CHAIRMAN)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    return assignment.user.full_name if assignment else ""
+
+
+def _test_page_context(document: GeneratedDocument) -> dict:
+    commune = document.commune
+    today = timezone.localdate()
+    doc = docformat.OfficialDocument(
+        header=docformat.DocumentHeader(
+            issuing_body=docformat.commune_issuing_body(commune),
+            number=docformat.number_line(None, "TB-UBND"),
+            place_date=docformat.place_date_line(commune.document_place, today),
+        ),
+        type_name="THÔNG BÁO",
+        summary="Thử nghiệm thể thức văn bản hành chính",
+        signature=docformat.SignatureBlock(
+            authority=("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), signer_name=_chairman_name(commune)
+        ),
+        recipients=("- Văn phòng HĐND và UBND xã;", "- Lưu: VT, VHXH."),
+    )
+    return {
+        "doc": doc,
+        "commune_label": str(commune),
+        "requester_name": document.requested_by.full_name,
+        "requested_at": timezone.localtime(document.created_at),
+    }
+
+
+def document_render(*, document_id: int) -> GeneratedDocument:
+    """Render the PDF of one requested document, at most once.
+
+    Idempotent: a repeated or concurrent delivery of the same task finds the
+    document claimed or finished and leaves it alone.
+    """
+    if not _claim(document_id):
+        return GeneratedDocument.objects.get(pk=document_id)
+    document = GeneratedDocument.objects.select_related("commune", "requested_by").get(
+        pk=document_id
+    )
+    try:
+        with translation.override("vi"):
+            pdf = render_pdf("reports/pdf/test_page.html", _test_page_context(document))
+    except Exception as exc:
+        document.status = GeneratedDocument.Status.FAILED
+        document.error = f"{type(exc).__name__}: {exc}"[:2000]
+        document.finished_at = timezone.now()
+        document.save(update_fields=["status", "error", "finished_at"])
+        raise
+    with transaction.atomic():
+        document.file.save(f"{document.code}.pdf", ContentFile(pdf), save=False)
+        document.status = GeneratedDocument.Status.READY
+        document.finished_at = timezone.now()
+        document.save(update_fields=["file", "status", "finished_at"])
+        audit_record(actor=None, action="document.rendered", obj=document)
+    return document
