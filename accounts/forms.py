@@ -16,6 +16,8 @@ class LoginForm(AuthenticationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].widget.attrs.update(autocapitalize="none", autocomplete="username")
+        self.fields["username"].widget.attrs.update(
+            autocapitalize="none", autocomplete="username"
+        )
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Sign in"), css_class="w-100"))

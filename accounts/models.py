@@ -12,7 +12,9 @@ class User(AbstractUser):
 
     first_name = None
     last_name = None
-    full_name = models.CharField(_("full name"), max_length=150, db_collation="vi-x-icu")
+    full_name = models.CharField(
+        _("full name"), max_length=150, db_collation="vi-x-icu"
+    )
 
     REQUIRED_FIELDS = ["full_name"]
 
@@ -49,7 +51,10 @@ class Assignment(models.Model):
     """
 
     user = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("user")
+        User,
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        verbose_name=_("user"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     province = models.ForeignKey(
@@ -112,7 +117,9 @@ class Assignment(models.Model):
                 name="assignment_unique",
             ),
         ]
-        indexes = [models.Index(fields=["commune", "role"], name="assignment_commune_role")]
+        indexes = [
+            models.Index(fields=["commune", "role"], name="assignment_commune_role")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()}"

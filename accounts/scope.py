@@ -29,7 +29,11 @@ class Scope:
 
     @property
     def roles(self) -> frozenset[str]:
-        found = set().union(*self.roles_by_commune.values()) if self.roles_by_commune else set()
+        found = (
+            set().union(*self.roles_by_commune.values())
+            if self.roles_by_commune
+            else set()
+        )
         if self.province_ids:
             found.add(Role.PROVINCE_VIEWER)
         return frozenset(found)
@@ -41,7 +45,9 @@ class Scope:
     def communes_for(self, *roles: str) -> frozenset[int]:
         """Communes where the user holds at least one of `roles`."""
         wanted = set(roles)
-        return frozenset(c for c, held in self.roles_by_commune.items() if held & wanted)
+        return frozenset(
+            c for c, held in self.roles_by_commune.items() if held & wanted
+        )
 
     def has_role(self, *roles: str) -> bool:
         return bool(self.roles & set(roles))
@@ -70,7 +76,9 @@ def user_scope(user) -> Scope:
         if province_id:
             provinces.add(province_id)
     scope = Scope(
-        {c: frozenset(r) for c, r in roles.items()}, frozenset(groups), frozenset(provinces)
+        {c: frozenset(r) for c, r in roles.items()},
+        frozenset(groups),
+        frozenset(provinces),
     )
     user._scope_cache = scope
     return scope

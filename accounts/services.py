@@ -29,7 +29,9 @@ def audit_record(
         roles=",".join(roles),
         action=action,
         object_type=obj._meta.label_lower if obj is not None else "",
-        object_id=str(getattr(obj, "code", None) or getattr(obj, "pk", "")) if obj else "",
+        object_id=str(getattr(obj, "code", None) or getattr(obj, "pk", ""))
+        if obj
+        else "",
         commune=commune,
         ip=get_client_ip_address(request) if request is not None else None,
         detail=detail or {},

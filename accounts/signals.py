@@ -1,6 +1,10 @@
 """Login, logout and failed logins go to the audit log (framework integration)."""
 
-from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.contrib.auth.signals import (
+    user_logged_in,
+    user_logged_out,
+    user_login_failed,
+)
 from django.dispatch import receiver
 
 from accounts.services import audit_record

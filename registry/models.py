@@ -16,7 +16,9 @@ from accounts.scope import user_scope
 
 
 class Province(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True, db_collation="vi-x-icu")
+    name = models.CharField(
+        _("name"), max_length=100, unique=True, db_collation="vi-x-icu"
+    )
     code = models.CharField(_("code"), max_length=3, unique=True)
 
     class Meta:
@@ -32,7 +34,9 @@ class CommuneQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CommuneQuerySet":
         """Communes the user is assigned to, and all of a viewer's province."""
         scope = user_scope(user)
-        return self.filter(Q(id__in=scope.commune_ids) | Q(province_id__in=scope.province_ids))
+        return self.filter(
+            Q(id__in=scope.commune_ids) | Q(province_id__in=scope.province_ids)
+        )
 
 
 class Commune(models.Model):
@@ -50,21 +54,33 @@ class Commune(models.Model):
         MIEN_NUI_HAI_DAO_DBKK = "mien_nui", _("Mountain, island or extremely difficult")
         CON_LAI = "con_lai", _("Other communes and wards")
 
-    code = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    code = models.UUIDField(
+        _("public id"), default=uuid.uuid4, unique=True, editable=False
+    )
     name = models.CharField(_("name"), max_length=100, db_collation="vi-x-icu")
-    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.XA)
+    kind = models.CharField(
+        _("type"), max_length=10, choices=Kind.choices, default=Kind.XA
+    )
     province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="communes", verbose_name=_("province")
+        Province,
+        on_delete=models.PROTECT,
+        related_name="communes",
+        verbose_name=_("province"),
     )
     admin_code = models.CharField(_("administrative code"), max_length=5, unique=True)
     terrain = models.CharField(
-        _("terrain type"), max_length=15, choices=Terrain.choices, default=Terrain.CON_LAI
+        _("terrain type"),
+        max_length=15,
+        choices=Terrain.choices,
+        default=Terrain.CON_LAI,
     )
     place_name = models.CharField(
         _("place name on documents"),
         max_length=100,
         blank=True,
-        help_text=_("The place in the date line of documents; the commune name if empty."),
+        help_text=_(
+            "The place in the date line of documents; the commune name if empty."
+        ),
     )
     predecessor_names = models.TextField(
         _("former units"),
@@ -79,7 +95,9 @@ class Commune(models.Model):
         verbose_name_plural = _("communes")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["province", "name"], name="commune_unique_name")
+            models.UniqueConstraint(
+                fields=["province", "name"], name="commune_unique_name"
+            )
         ]
 
     def __str__(self) -> str:
@@ -109,12 +127,19 @@ class ResidentialGroup(models.Model):
         TO_DAN_PHO = "to_dan_pho", _("Residential group (tổ dân phố)")
         KHAC = "khac", _("Other")
 
-    code = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    code = models.UUIDField(
+        _("public id"), default=uuid.uuid4, unique=True, editable=False
+    )
     commune = models.ForeignKey(
-        Commune, on_delete=models.PROTECT, related_name="groups", verbose_name=_("commune")
+        Commune,
+        on_delete=models.PROTECT,
+        related_name="groups",
+        verbose_name=_("commune"),
     )
     name = models.CharField(_("name"), max_length=100, db_collation="vi-x-icu")
-    kind = models.CharField(_("type"), max_length=12, choices=Kind.choices, default=Kind.THON)
+    kind = models.CharField(
+        _("type"), max_length=12, choices=Kind.choices, default=Kind.THON
+    )
     legacy_name = models.CharField(_("former name"), max_length=100, blank=True)
     active_from = models.DateField(_("active from"), null=True, blank=True)
     active_to = models.DateField(_("active until"), null=True, blank=True)
@@ -126,7 +151,9 @@ class ResidentialGroup(models.Model):
         verbose_name_plural = _("residential groups")
         ordering = ["commune", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["commune", "name"], name="group_unique_name"),
+            models.UniqueConstraint(
+                fields=["commune", "name"], name="group_unique_name"
+            ),
             # Target of composite foreign keys (residential_group, commune) on rows
             # owned by a group: the database itself keeps both keys consistent.
             models.UniqueConstraint(fields=["id", "commune"], name="group_id_commune"),

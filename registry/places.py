@@ -8,7 +8,11 @@ from django.db import transaction
 from registry.models import Commune, Province
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-KIND_BY_LABEL = {"xã": Commune.Kind.XA, "phường": Commune.Kind.PHUONG, "đặc khu": Commune.Kind.DAC_KHU}
+KIND_BY_LABEL = {
+    "xã": Commune.Kind.XA,
+    "phường": Commune.Kind.PHUONG,
+    "đặc khu": Commune.Kind.DAC_KHU,
+}
 
 
 @transaction.atomic
@@ -18,7 +22,9 @@ def places_load_quang_ngai() -> int:
     Idempotent: rows are matched on the administrative code. Settings an admin
     changed later (terrain, place name) are kept.
     """
-    province, _ = Province.objects.get_or_create(code="51", defaults={"name": "Quảng Ngãi"})
+    province, _ = Province.objects.get_or_create(
+        code="51", defaults={"name": "Quảng Ngãi"}
+    )
     count = 0
     with (DATA_DIR / "quang_ngai_communes_2025.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):

@@ -14,4 +14,6 @@ def commune_acting_for(user, *roles: str) -> Commune | None:
 
 def residential_group_get_for_user(user, code) -> ResidentialGroup:
     """Gatekeeper: the group if `user` may see it, else 404."""
-    return get_visible_or_404(ResidentialGroup.objects.select_related("commune"), user, code=code)
+    return get_visible_or_404(
+        ResidentialGroup.objects.select_related("commune"), user, code=code
+    )

@@ -10,11 +10,18 @@ from dataclasses import dataclass, field
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
-KIND_WORDS = {"xa": "XÃ", "phuong": "PHƯỜNG", "dac_khu": "ĐẶC KHU", "thi_tran": "THỊ TRẤN"}
+KIND_WORDS = {
+    "xa": "XÃ",
+    "phuong": "PHƯỜNG",
+    "dac_khu": "ĐẶC KHU",
+    "thi_tran": "THỊ TRẤN",
+}
 
 
-def place_date_line(place: str, date: datetime.date | None, *, year: int | None = None) -> str:
-    """"Ba Tơ, ngày 05 tháng 01 năm 2025" (Phụ lục I: days below 10 and months
+def place_date_line(
+    place: str, date: datetime.date | None, *, year: int | None = None
+) -> str:
+    """ "Ba Tơ, ngày 05 tháng 01 năm 2025" (Phụ lục I: days below 10 and months
     1 and 2 take a leading zero). Without a date the day and month stay blank for
     the clerk to fill in at issue, as drafts do."""
     if date is None:
@@ -24,7 +31,7 @@ def place_date_line(place: str, date: datetime.date | None, *, year: int | None 
 
 
 def number_line(number: int | None, symbol: str) -> str:
-    """"Số: 05/BC-UBND"; blank before the number is given at issue (NĐ 30 Đ15)."""
+    """ "Số: 05/BC-UBND"; blank before the number is given at issue (NĐ 30 Đ15)."""
     if number is None:
         return f"Số:       /{symbol}"
     return f"Số: {number:02d}/{symbol}"
@@ -55,5 +62,8 @@ class OfficialDocument:
 
 
 def commune_issuing_body(commune) -> tuple[str, ...]:
-    """"ỦY BAN NHÂN DÂN / XÃ BA TƠ": one issuing body written on two lines."""
-    return ("ỦY BAN NHÂN DÂN", f"{KIND_WORDS.get(commune.kind, 'XÃ')} {commune.name.upper()}")
+    """ "ỦY BAN NHÂN DÂN / XÃ BA TƠ": one issuing body written on two lines."""
+    return (
+        "ỦY BAN NHÂN DÂN",
+        f"{KIND_WORDS.get(commune.kind, 'XÃ')} {commune.name.upper()}",
+    )

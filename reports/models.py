@@ -26,9 +26,14 @@ class GeneratedDocument(models.Model):
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 
-    code = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    code = models.UUIDField(
+        _("public id"), default=uuid.uuid4, unique=True, editable=False
+    )
     commune = models.ForeignKey(
-        "registry.Commune", on_delete=models.PROTECT, related_name="+", verbose_name=_("commune")
+        "registry.Commune",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("commune"),
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -52,7 +57,11 @@ class GeneratedDocument(models.Model):
     class Meta:
         verbose_name = _("generated document")
         verbose_name_plural = _("generated documents")
-        indexes = [models.Index(fields=["commune", "-created_at"], name="gendoc_commune_created")]
+        indexes = [
+            models.Index(
+                fields=["commune", "-created_at"], name="gendoc_commune_created"
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="ready") | ~Q(file=""), name="gendoc_ready_has_file"

@@ -29,4 +29,6 @@ class FontsOnlyFetcher(URLFetcher):
 def render_pdf(template_name: str, context: dict) -> bytes:
     html = render_to_string(template_name, context)
     base_url = Path(settings.PDF_FONT_DIR).resolve().as_uri() + "/"
-    return HTML(string=html, base_url=base_url, url_fetcher=FontsOnlyFetcher()).write_pdf()
+    return HTML(
+        string=html, base_url=base_url, url_fetcher=FontsOnlyFetcher()
+    ).write_pdf()

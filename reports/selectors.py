@@ -16,5 +16,7 @@ def documents_for(user, *, limit: int = 50):
 def document_get_for_user(user, code) -> GeneratedDocument:
     """Gatekeeper: the document if `user` may see it, else 404."""
     return get_visible_or_404(
-        GeneratedDocument.objects.select_related("commune", "requested_by"), user, code=code
+        GeneratedDocument.objects.select_related("commune", "requested_by"),
+        user,
+        code=code,
     )

@@ -42,9 +42,8 @@ def _claim(document_id: int) -> bool:
     claimable = Q(status=GeneratedDocument.Status.PENDING) | Q(
         status=GeneratedDocument.Status.RENDERING, started_at__lt=now - STALE_RENDER
     )
-    updated = (
-        GeneratedDocument.objects.filter(claimable, pk=document_id)
-        .update(status=GeneratedDocument.Status.RENDERING, started_at=now)
+    updated = GeneratedDocument.objects.filter(claimable, pk=document_id).update(
+        status=GeneratedDocument.Status.RENDERING, started_at=now
     )
     return updated == 1
 
@@ -71,7 +70,8 @@ def _test_page_context(document: GeneratedDocument) -> dict:
         type_name="THÔNG BÁO",
         summary="Thử nghiệm thể thức văn bản hành chính",
         signature=docformat.SignatureBlock(
-            authority=("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), signer_name=_chairman_name(commune)
+            authority=("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+            signer_name=_chairman_name(commune),
         ),
         recipients=("- Văn phòng HĐND và UBND xã;", "- Lưu: VT, VHXH."),
     )

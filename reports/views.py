@@ -27,7 +27,9 @@ def document_create(request):
     commune = commune_acting_for(request.user, Role.OFFICER, Role.CHAIRMAN)
     if commune is None or not permissions.can_request_document(request.user, commune):
         raise PermissionDenied
-    document = services.document_request_test_page(requester=request.user, commune=commune)
+    document = services.document_request_test_page(
+        requester=request.user, commune=commune
+    )
     return redirect("reports:document_detail", code=document.code)
 
 
@@ -45,7 +47,9 @@ def document_download(request, code):
     document = selectors.document_get_for_user(request.user, code)
     if document.status != document.Status.READY:
         raise Http404
-    audit_record(actor=request.user, action="document.downloaded", obj=document, request=request)
+    audit_record(
+        actor=request.user, action="document.downloaded", obj=document, request=request
+    )
     return FileResponse(
         document.file.open("rb"),
         content_type="application/pdf",

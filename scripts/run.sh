@@ -20,7 +20,7 @@ trap cleanup INT TERM EXIT
 
 ensure_system_packages
 ensure_venv
-mkdir -p "$LOCAL"
+mkdir -p "$LOCAL" staticfiles  # WhiteNoise warns when STATIC_ROOT is missing
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-batochild.settings.dev}
 export MEDIA_ROOT=${MEDIA_ROOT:-$LOCAL/media}
 

@@ -5,6 +5,7 @@ environment (docs/deployment.md lists every variable).
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -91,10 +92,14 @@ if _pool_size > 0:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
+# The cache uses database 1 of the same Redis unless CACHE_URL says otherwise,
+# so cache flushes never touch queued Celery tasks (database 0).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env("CACHE_URL", default=REDIS_URL.rsplit("/", 1)[0] + "/1"),
+        "LOCATION": env(
+            "CACHE_URL", default=urlsplit(REDIS_URL)._replace(path="/1").geturl()
+        ),
     }
 }
 
@@ -204,5 +209,6 @@ LOGGING = {
         # WeasyPrint logs every layout step at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }

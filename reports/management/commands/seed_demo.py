@@ -13,7 +13,9 @@ class Command(BaseCommand):
     help = "Load invented demo data (idempotent). Refuses to run with DEBUG off."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--force", action="store_true", help="run even with DEBUG off")
+        parser.add_argument(
+            "--force", action="store_true", help="run even with DEBUG off"
+        )
         parser.add_argument(
             "--list-logins", action="store_true", help="only print the demo logins"
         )
@@ -25,7 +27,9 @@ class Command(BaseCommand):
                     self.stdout.write(f"    {username:<12} {role}")
             return
         if not settings.DEBUG and not options["force"]:
-            raise CommandError("Demo data is for development; use --force to load it anyway.")
+            raise CommandError(
+                "Demo data is for development; use --force to load it anyway."
+            )
         places_load_quang_ngai()
         registry_demo.demo_seed_places_and_people()
         if options["verbosity"] > 0:
