@@ -45,8 +45,9 @@ ensure_venv() {
   want=$(cat requirements/base.txt requirements/dev.txt | sha256sum | cut -d' ' -f1)
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     log "Installing pinned Python dependencies"
+    # (The grep hides this machine's noise about a missing local package mirror.)
     "$VENV/bin/pip" install -q --disable-pip-version-check -r requirements/dev.txt \
-      || die "pip install failed"
+      2> >(grep -v "^WARNING: Location 'file:" >&2) || die "pip install failed"
     echo "$want" >"$stamp"
   fi
 }
