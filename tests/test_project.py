@@ -61,6 +61,15 @@ def test_pages_carry_security_headers(client):
 
 
 @pytest.mark.django_db
+def test_pages_are_vietnamese_even_for_an_english_browser(client):
+    response = client.get(
+        reverse("accounts:login"), headers={"Accept-Language": "en-US,en"}
+    )
+    assert 'lang="vi"' in response.text
+    assert "Đăng nhập" in response.text
+
+
+@pytest.mark.django_db
 def test_the_language_switch_offers_english(client):
     response = client.post(
         reverse("set_language"), {"language": "en", "next": reverse("accounts:login")}
