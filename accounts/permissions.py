@@ -9,11 +9,7 @@ def can_use_admin_site(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.is_staff)
 
 
-def can_request_documents(user) -> bool:
-    """Officers and chairmen produce official documents (PDFs)."""
-    return user_scope(user).has_role(Role.OFFICER, Role.CHAIRMAN)
-
-
 def can_see_documents(user) -> bool:
-    """The clerk also sees documents, to number and file them."""
+    """The Documents section: officers and chairmen produce official documents,
+    the clerk numbers and files them."""
     return user_scope(user).has_role(Role.OFFICER, Role.CHAIRMAN, Role.CLERK)

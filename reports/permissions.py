@@ -1,11 +1,10 @@
 """Who may do what with generated documents: pure predicates."""
 
 from accounts.models import Role
+from accounts.permissions import can_see_documents
 from accounts.scope import user_scope
 
-
-def can_see_documents(user) -> bool:
-    return user_scope(user).has_role(Role.OFFICER, Role.CHAIRMAN, Role.CLERK)
+__all__ = ["can_request_document", "can_see_documents"]
 
 
 def can_request_document(user, commune) -> bool:

@@ -20,7 +20,11 @@ STALE_RENDER = datetime.timedelta(minutes=5)
 
 @transaction.atomic
 def document_request_test_page(*, requester: User, commune) -> GeneratedDocument:
-    """Queue the one-page format test document for `commune`."""
+    """Create the pending row of the one-page format test document for `commune`.
+
+    The caller queues `reports.tasks.render_document` for it (STYLE.md §3.7: tasks
+    call services, never the other way round).
+    """
     document = GeneratedDocument(
         commune=commune,
         requested_by=requester,
@@ -30,9 +34,6 @@ def document_request_test_page(*, requester: User, commune) -> GeneratedDocument
     document.full_clean()
     document.save()
     audit_record(actor=requester, action="document.requested", obj=document)
-    from reports.tasks import render_document  # tasks import services: import late
-
-    transaction.on_commit(lambda: render_document.delay(document.pk))
     return document
 
 

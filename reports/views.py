@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
@@ -6,7 +7,7 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts.models import Role
 from accounts.services import audit_record
 from registry.selectors import commune_acting_for
-from reports import permissions, selectors, services
+from reports import permissions, selectors, services, tasks
 
 
 @require_safe
@@ -30,6 +31,8 @@ def document_create(request):
     document = services.document_request_test_page(
         requester=request.user, commune=commune
     )
+    # After commit: the worker must find the row it is asked to render.
+    transaction.on_commit(lambda: tasks.render_document.delay(document.pk))
     return redirect("reports:document_detail", code=document.code)
 
 

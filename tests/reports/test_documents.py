@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import AuditEntry
-from reports import services
+from reports import services, tasks
 from reports.models import GeneratedDocument
 from tests.conftest import CAST
 from tests.reports.pdf_checks import page_size_mm, pdf_fonts, pdf_text
@@ -35,11 +35,11 @@ def _get(client, url):
 
 
 @pytest.fixture
-def document(cast, places, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        document = services.document_request_test_page(
-            requester=cast.officer, commune=places.commune
-        )
+def document(cast, places):
+    document = services.document_request_test_page(
+        requester=cast.officer, commune=places.commune
+    )
+    tasks.render_document.delay(document.pk)  # eager in the test settings
     document.refresh_from_db()
     assert document.status == document.Status.READY
     return document

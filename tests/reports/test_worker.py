@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import connection
 
 from batochild.celery import app
-from reports import services
+from reports import services, tasks
 from reports.models import GeneratedDocument
 from tests.reports.pdf_checks import pdf_fonts, pdf_text
 
@@ -68,6 +68,7 @@ def test_a_real_worker_renders_the_pdf(cast, places, worker):
     document = services.document_request_test_page(
         requester=cast.officer, commune=places.commune
     )
+    tasks.render_document.delay(document.pk)  # through the real broker
 
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
