@@ -67,3 +67,23 @@ def test_a_failed_login_is_recorded_without_the_password(client, cast):
     assert entry.user is None
     assert entry.detail["username"] == "officer"
     assert "wrong-pass" not in str(entry.detail)
+
+
+def test_a_forged_forwarded_for_header_is_ignored_without_a_proxy(cast, rf):
+    request = rf.get("/", REMOTE_ADDR="10.1.2.3", HTTP_X_FORWARDED_FOR="6.6.6.6")
+    assert (
+        audit_record(actor=cast.officer, action="x", request=request).ip == "10.1.2.3"
+    )
+
+
+def test_behind_a_proxy_the_address_it_appended_is_the_client(cast, rf, settings):
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.AXES_IPWARE_PROXY_ORDER = "right-most"
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    request = rf.get(
+        "/", REMOTE_ADDR="172.18.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.113.1.7"
+    )
+    assert (
+        audit_record(actor=cast.officer, action="x", request=request).ip
+        == "203.113.1.7"
+    )

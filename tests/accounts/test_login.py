@@ -71,6 +71,21 @@ def test_repeated_failures_lock_the_account_until_the_cooloff_ends(client, cast)
         assert _login(client, "officer", PASSWORD).status_code == 302
 
 
+def test_a_forged_forwarded_for_header_does_not_dodge_the_lockout(client, cast):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            LOGIN,
+            {"username": "officer", "password": "wrong"},
+            headers={"X-Forwarded-For": f"10.9.9.{n}"},
+        )
+    response = client.post(
+        LOGIN,
+        {"username": "officer", "password": PASSWORD},
+        headers={"X-Forwarded-For": "10.9.9.200"},
+    )
+    assert response.status_code == 200  # still locked: the header was not believed
+
+
 def test_an_idle_session_expires(client, cast):
     client.force_login(cast.officer)
     assert client.get(reverse("home")).status_code == 200
