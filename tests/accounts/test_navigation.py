@@ -42,3 +42,14 @@ def test_the_home_page_uses_a_fixed_number_of_queries(
     client.force_login(cast.officer)
     with django_assert_max_num_queries(8):
         client.get(reverse("home"))
+
+
+@pytest.mark.parametrize("member", CAST)
+def test_only_staff_reach_the_admin_site(client, cast, member):
+    client.force_login(getattr(cast, member))
+    response = client.get(reverse("admin:index"))
+    if member in ADMIN_MENU:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert "/admin/login/" in response.url
