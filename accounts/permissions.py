@@ -13,3 +13,8 @@ def can_see_documents(user) -> bool:
     """The Documents section: officers and chairmen produce official documents,
     the clerk numbers and files them."""
     return user_scope(user).has_role(Role.OFFICER, Role.CHAIRMAN, Role.CLERK)
+
+
+def can_list_children(user) -> bool:
+    """The child registry: officers and chairmen in full, group leaders their group."""
+    return user_scope(user).has_role(Role.OFFICER, Role.CHAIRMAN, Role.GROUP_LEADER)

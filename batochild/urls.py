@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
+    path("children/", include("registry.urls")),
     path("documents/", include("reports.urls")),
     path("", include("accounts.home_urls")),
 ]

@@ -1,8 +1,22 @@
-"""Reads owned by registry."""
+"""Reads of the registry: every query starts from visible_to(user)."""
+
+import base64
+import datetime
+import json
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from accounts.models import Role
 from accounts.scope import get_visible_or_404, user_scope
-from registry.models import Commune, ResidentialGroup
+from batochild.lib.text import fold
+from registry.models import Child, Commune, ResidentialGroup, SpecialCircumstance
+
+PAGE_SIZE = 50
+EXPIRY_WARNING = datetime.timedelta(days=30)
+# Age bands of the reports: under 3, 3-5 (pre-school, under-6 insurance), 6-10, 11-15.
+AGE_BANDS = {"0-2": (0, 2), "3-5": (3, 5), "6-10": (6, 10), "11-15": (11, 15)}
 
 
 def commune_acting_for(user, *roles: str) -> Commune | None:
@@ -17,3 +31,130 @@ def residential_group_get_for_user(user, code) -> ResidentialGroup:
     return get_visible_or_404(
         ResidentialGroup.objects.select_related("commune"), user, code=code
     )
+
+
+def child_get_for_user(user, code) -> Child:
+    """Gatekeeper: the child if `user` may see it, else 404 (soft-deleted: 404)."""
+    queryset = Child.objects.select_related(
+        "commune", "residential_group", "household", "ethnic_group", "created_by"
+    ).prefetch_related(
+        "caregivers", "risk_categories", "circumstances", Prefetch("events")
+    )
+    return get_visible_or_404(queryset, user, code=code)
+
+
+def _birth_window(
+    low: int, high: int, today: datetime.date
+) -> tuple[datetime.date, datetime.date]:
+    """Birth dates of children aged low..high years today."""
+
+    def years_ago(n: int) -> datetime.date:
+        try:
+            return today.replace(year=today.year - n)
+        except ValueError:  # 29 February
+            return today.replace(year=today.year - n, day=28)
+
+    return years_ago(high + 1) + datetime.timedelta(days=1), years_ago(low)
+
+
+def search(queryset: QuerySet, text: str) -> QuerySet:
+    """Accent-free and typo-tolerant: "nguyen thi doi" and "nguyen thi doii" both
+    find "Nguyễn Thị Đới". Digits search the personal ID number."""
+    text = text.strip()
+    if not text:
+        return queryset
+    if text.isdigit():
+        return queryset.filter(personal_id__startswith=text)
+    key = fold(text)
+    # %> (word similarity) uses the trigram index; contains catches short queries.
+    return queryset.filter(
+        Q(search_key__contains=key) | Q(search_key__trigram_word_similar=key)
+    )
+
+
+def filter_children(queryset: QuerySet, filters: dict) -> QuerySet:
+    """Apply the list filters (a ChildFilterForm's cleaned_data)."""
+    today = timezone.localdate()
+    if group := filters.get("group"):
+        queryset = queryset.filter(residential_group=group)
+    if classification := filters.get("classification"):
+        queryset = queryset.filter(classification=classification)
+    if circumstance := filters.get("circumstance"):
+        open_rows = SpecialCircumstance.objects.filter(
+            child=OuterRef("pk"), group=circumstance, resolved_on__isnull=True
+        )
+        queryset = queryset.filter(Exists(open_rows))
+    if band := filters.get("age_band"):
+        start, end = _birth_window(*AGE_BANDS[band], today)
+        queryset = queryset.filter(birth_date__range=(start, end))
+    if sex := filters.get("sex"):
+        queryset = queryset.filter(sex=sex)
+    if filters.get("disability") == "yes":
+        queryset = queryset.exclude(disabilities=[])
+    elif filters.get("disability") == "no":
+        queryset = queryset.filter(disabilities=[])
+    insurance = filters.get("insurance")
+    if insurance == "missing":
+        queryset = queryset.filter(
+            Q(insurance_card_number="") | Q(insurance_expiry__lt=today)
+        )
+    elif insurance == "expiring":
+        queryset = queryset.filter(
+            insurance_expiry__range=(today, today + EXPIRY_WARNING)
+        )
+    status = filters.get("status") or Child.Status.ACTIVE
+    if status != "all":
+        queryset = queryset.filter(status=status)
+    return search(queryset, filters.get("q") or "")
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list
+    next_cursor: str | None
+
+
+def encode_cursor(child: Child) -> str:
+    raw = json.dumps([child.full_name, child.pk]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, int] | None:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        name, pk = json.loads(raw)
+        return str(name), int(pk)
+    except (ValueError, TypeError):
+        return None
+
+
+def keyset_page(queryset: QuerySet, cursor: str | None, size: int = PAGE_SIZE) -> Page:
+    """Name order (ICU Vietnamese), then id; O(page) at any depth, unlike OFFSET."""
+    queryset = queryset.order_by("full_name", "pk")
+    after = decode_cursor(cursor) if cursor else None
+    if after is not None:
+        name, pk = after
+        queryset = queryset.filter(Q(full_name__gt=name) | Q(full_name=name, pk__gt=pk))
+    rows = list(queryset[: size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    return Page(rows, encode_cursor(rows[-1]) if more else None)
+
+
+def children_for(user, filters: dict) -> QuerySet:
+    """The children the user may list, filtered; related rows fetched up front."""
+    return filter_children(
+        Child.objects.visible_to(user).select_related("residential_group", "household"),
+        filters,
+    )
+
+
+def open_circumstance_groups(children: list[Child]) -> dict[int, list[str]]:
+    """Open circumstance groups per child id, in one query for a whole page."""
+    result: dict[int, list[str]] = {}
+    rows = SpecialCircumstance.objects.filter(
+        child__in=children, resolved_on__isnull=True
+    ).values_list("child_id", "group")
+    for child_id, group in rows:
+        result.setdefault(child_id, []).append(group)
+    return result

@@ -1,0 +1,26 @@
+"""The registry's models: places, lookups, and the children of each commune."""
+
+from registry.models.children import (
+    Caregiver,
+    Child,
+    ChildEvent,
+    Household,
+    Sex,
+    SpecialCircumstance,
+)
+from registry.models.lookups import EthnicGroup, RiskCategory
+from registry.models.places import Commune, Province, ResidentialGroup
+
+__all__ = [
+    "Caregiver",
+    "Child",
+    "ChildEvent",
+    "Commune",
+    "EthnicGroup",
+    "Household",
+    "Province",
+    "ResidentialGroup",
+    "RiskCategory",
+    "Sex",
+    "SpecialCircumstance",
+]

@@ -1,0 +1,1 @@
+"""Registry views, one module per screen family (children, import, export)."""
