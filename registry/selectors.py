@@ -11,11 +11,13 @@ from django.utils import timezone
 from accounts.models import Role
 from accounts.scope import get_visible_or_404, user_scope
 from batochild.lib.text import fold
+from registry.circumstances import GROUPS
 from registry.models import Child, Commune, ResidentialGroup, SpecialCircumstance
 
 PAGE_SIZE = 50
 EXPIRY_WARNING = datetime.timedelta(days=30)
 # Age bands of the reports: under 3, 3-5 (pre-school, under-6 insurance), 6-10, 11-15.
+_LAW_ORDER = list(GROUPS.values())
 AGE_BANDS = {"0-2": (0, 2), "3-5": (3, 5), "6-10": (6, 10), "11-15": (11, 15)}
 
 
@@ -149,12 +151,14 @@ def children_for(user, filters: dict) -> QuerySet:
     )
 
 
-def open_circumstance_groups(children: list[Child]) -> dict[int, list[str]]:
-    """Open circumstance groups per child id, in one query for a whole page."""
-    result: dict[int, list[str]] = {}
+def attach_open_circumstances(children: list[Child]) -> None:
+    """Set `child.open_circumstances` (GroupInfo list, law order) for a whole page
+    in one query, so the list's query count does not grow with its length."""
+    found: dict[int, list] = {child.pk: [] for child in children}
     rows = SpecialCircumstance.objects.filter(
         child__in=children, resolved_on__isnull=True
     ).values_list("child_id", "group")
     for child_id, group in rows:
-        result.setdefault(child_id, []).append(group)
-    return result
+        found[child_id].append(GROUPS[group])
+    for child in children:
+        child.open_circumstances = sorted(set(found[child.pk]), key=_LAW_ORDER.index)

@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
                 ('deleted_at', models.DateTimeField(blank=True, editable=False, null=True)),
                 ('deleted_reason', models.CharField(blank=True, editable=False, max_length=250)),
                 ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.commune', verbose_name='commune')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
                 ('residential_group', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='children', to='registry.residentialgroup', verbose_name='residential group')),
                 ('ethnic_group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='registry.ethnicgroup', verbose_name='ethnicity')),
             ],

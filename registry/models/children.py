@@ -253,6 +253,7 @@ class Child(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("created by"),
     )
@@ -321,6 +322,11 @@ class Child(models.Model):
     @property
     def has_disability(self) -> bool:
         return bool(self.disabilities)
+
+    @property
+    def disability_labels(self) -> list[str]:
+        labels = dict(self.Disability.choices)
+        return [str(labels.get(code, code)) for code in self.disabilities]
 
 
 class Caregiver(models.Model):

@@ -1,0 +1,242 @@
+"""Registry screens over the whole cast: 200 / 403 / 404, never another group's child."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import AuditEntry
+from registry.models import Child
+from tests.conftest import CAST
+from tests.registry.factories import ChildFactory, SpecialCircumstanceFactory
+
+LIST_STATUS = {
+    "officer": 200,
+    "chairman": 200,
+    "leader_a": 200,
+    "leader_b": 200,
+    "partner": 403,
+    "clerk": 403,
+    "province_viewer": 403,
+    "admin": 403,
+    "other_officer": 200,
+}
+# A child of group A of Ba Tơ.
+DETAIL_STATUS = {m: 404 for m in CAST} | {
+    "officer": 200,
+    "chairman": 200,
+    "leader_a": 403,
+}
+EDIT_STATUS = DETAIL_STATUS | {"chairman": 403}
+OFFICER_PAGES = [
+    "child_edit",
+    "child_status",
+    "child_delete",
+    "circumstance_add",
+    "caregiver_add",
+]
+
+
+@pytest.fixture
+def child_a(places):
+    return ChildFactory(
+        residential_group=places.group_a,
+        full_name="Đinh Thị Nhiên",
+        personal_id="051316000001",
+        birth_date=datetime.date(2016, 5, 2),
+    )
+
+
+@pytest.fixture
+def children(places, child_a):
+    return {
+        "b": ChildFactory(residential_group=places.group_b, full_name="Hồ Văn Rết"),
+        "other": ChildFactory(
+            residential_group=places.other_group, full_name="Võ Thị Hạnh"
+        ),
+    }
+
+
+@pytest.mark.parametrize("member", CAST)
+def test_child_list_by_role(client, cast, children, child_a, member):
+    client.force_login(getattr(cast, member))
+    response = client.get(reverse("registry:child_list"))
+    assert response.status_code == LIST_STATUS[member]
+    if response.status_code != 200:
+        return
+    names = {c.full_name for c in response.context["page"].rows}
+    expected = {
+        "officer": {"Đinh Thị Nhiên", "Hồ Văn Rết"},
+        "chairman": {"Đinh Thị Nhiên", "Hồ Văn Rết"},
+        "leader_a": {"Đinh Thị Nhiên"},
+        "leader_b": {"Hồ Văn Rết"},
+        "other_officer": {"Võ Thị Hạnh"},
+    }[member]
+    assert names == expected
+
+
+@pytest.mark.parametrize("member", ["leader_a", "leader_b"])
+def test_group_leaders_see_nothing_sensitive(client, cast, children, child_a, member):
+    SpecialCircumstanceFactory(
+        child=child_a, group="BI_XAM_HAI_TINH_DUC", subgroup="DAM_O"
+    )
+    client.force_login(getattr(cast, member))
+    html = client.get(reverse("registry:child_list")).text
+    assert "051316000001" not in html
+    assert reverse("registry:child_detail", args=[child_a.code]) not in html
+    assert response_has_no_circumstances(html)
+
+
+def response_has_no_circumstances(html: str) -> bool:
+    return "badge text-bg-warning" not in html
+
+
+@pytest.mark.parametrize("member", CAST)
+def test_child_page_by_role(client, cast, child_a, member):
+    client.force_login(getattr(cast, member))
+    response = client.get(reverse("registry:child_detail", args=[child_a.code]))
+    assert response.status_code == DETAIL_STATUS[member]
+    if response.status_code == 200:
+        assert "051316000001" in response.text
+
+
+def test_every_view_of_a_child_page_is_audited(client, cast, child_a):
+    client.force_login(cast.chairman)
+    client.get(reverse("registry:child_detail", args=[child_a.code]))
+    client.get(reverse("registry:child_detail", args=[child_a.code]))
+    entries = AuditEntry.objects.filter(action="child.viewed", user=cast.chairman)
+    assert entries.count() == 2
+    assert entries.first().object_id == str(child_a.code)
+
+
+@pytest.mark.parametrize("page", OFFICER_PAGES)
+@pytest.mark.parametrize("member", CAST)
+def test_officer_pages_by_role(client, cast, child_a, member, page):
+    client.force_login(getattr(cast, member))
+    response = client.get(reverse(f"registry:{page}", args=[child_a.code]))
+    assert response.status_code == EDIT_STATUS[member]
+
+
+@pytest.mark.parametrize("member", CAST)
+def test_only_officers_register_children(client, cast, member):
+    client.force_login(getattr(cast, member))
+    response = client.get(reverse("registry:child_create"))
+    assert response.status_code == (
+        200 if member in {"officer", "other_officer"} else 403
+    )
+
+
+def test_an_officer_registers_a_child_with_an_estimated_age(client, cast, places):
+    client.force_login(cast.officer)
+    response = client.post(
+        reverse("registry:child_create"),
+        {
+            "full_name": "Phạm Thị Sương",
+            "estimated_age": "7",
+            "sex": "nu",
+            "residential_group": places.group_b.pk,
+            "classification": "binh_thuong",
+        },
+    )
+    child = Child.objects.get()
+    assert response.status_code == 302
+    assert child.birth_date_is_estimated
+    assert child.age in (6, 7)
+    assert child.commune == places.commune
+
+
+def test_bad_input_shows_vietnamese_errors_and_saves_nothing(client, cast, places):
+    client.force_login(cast.officer)
+    response = client.post(
+        reverse("registry:child_create"),
+        {
+            "full_name": "Lê Văn Tám",
+            "birth_date": "2017-03-14",
+            "sex": "nam",
+            "residential_group": places.group_a.pk,
+            "classification": "binh_thuong",
+            "personal_id": "051317000123",  # 3 = female
+        },
+    )
+    assert response.status_code == 200
+    assert "Chữ số thứ 4" in response.text
+    assert not Child.objects.exists()
+
+
+def test_missing_birth_date_and_age_is_explained(client, cast, places):
+    client.force_login(cast.officer)
+    response = client.post(
+        reverse("registry:child_create"),
+        {
+            "full_name": "Lê Văn Tám",
+            "sex": "nam",
+            "residential_group": places.group_a.pk,
+        },
+    )
+    assert "ước lượng" in response.text
+    assert not Child.objects.exists()
+
+
+def test_an_officer_edits_and_the_timeline_shows_it(client, cast, child_a, places):
+    client.force_login(cast.officer)
+    form = client.get(reverse("registry:child_edit", args=[child_a.code])).context[
+        "form"
+    ]
+    data = {
+        k: v
+        for k, v in form.initial.items()
+        if v is not None and k != "risk_categories"
+    }
+    data.update(
+        full_name="Đinh Thị Nhiên",
+        birth_date="2016-05-02",
+        sex="nu",
+        residential_group=places.group_a.pk,
+        classification="nguy_co",
+        version=1,
+        disabilities=[],
+    )
+    response = client.post(reverse("registry:child_edit", args=[child_a.code]), data)
+    assert response.status_code == 302
+    child_a.refresh_from_db()
+    assert child_a.classification == "nguy_co"
+    page = client.get(reverse("registry:child_detail", args=[child_a.code]))
+    assert "classification" in page.text
+
+
+def test_deleting_asks_for_a_reason_first(client, cast, child_a):
+    client.force_login(cast.officer)
+    url = reverse("registry:child_delete", args=[child_a.code])
+    assert client.get(url).status_code == 200
+    assert Child.objects.filter(pk=child_a.pk).exists()
+    client.post(url, {"reason": "Nhập trùng"})
+    assert not Child.objects.filter(pk=child_a.pk).exists()
+
+
+def test_the_list_uses_a_fixed_number_of_queries(
+    client, cast, places, django_assert_max_num_queries
+):
+    def load():
+        client.force_login(cast.officer)
+        with django_assert_max_num_queries(12) as captured:
+            client.get(reverse("registry:child_list"))
+        return len(captured)
+
+    for _ in range(3):
+        SpecialCircumstanceFactory(child__residential_group=places.group_a)
+    few = load()
+    for _ in range(30):
+        SpecialCircumstanceFactory(child__residential_group=places.group_b)
+    assert load() == few
+
+
+def test_the_list_filters_through_htmx_with_a_fragment(client, cast, children, child_a):
+    client.force_login(cast.officer)
+    response = client.get(
+        reverse("registry:child_list"),
+        {"q": "dinh thi nhien"},
+        headers={"HX-Request": "true"},
+    )
+    assert "<html" not in response.text
+    assert "Đinh Thị Nhiên" in response.text
+    assert "Hồ Văn Rết" not in response.text
