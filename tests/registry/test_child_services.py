@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils import timezone
 
 from accounts.models import AuditEntry
 from registry import selectors, services
@@ -213,7 +214,7 @@ def test_keyset_pages_cover_every_child_once(cast, places):
 
 
 def test_filters_by_circumstance_age_and_insurance(cast, places):
-    today = datetime.date.today()
+    today = timezone.localdate()
     orphan = SpecialCircumstanceFactory(child__residential_group=places.group_a).child
     young = ChildFactory(
         residential_group=places.group_a,

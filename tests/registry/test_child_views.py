@@ -22,7 +22,7 @@ LIST_STATUS = {
     "other_officer": 200,
 }
 # A child of group A of Ba Tơ.
-DETAIL_STATUS = {m: 404 for m in CAST} | {
+DETAIL_STATUS = dict.fromkeys(CAST, 404) | {
     "officer": 200,
     "chairman": 200,
     "leader_a": 403,
