@@ -7,6 +7,7 @@ from tests.conftest import CAST
 
 DOCUMENT_MENU = {"officer", "chairman", "clerk", "other_officer"}
 ADMIN_MENU = {"admin"}
+CHILDREN_MENU = {"officer", "chairman", "leader_a", "leader_b", "other_officer"}
 
 
 @pytest.mark.parametrize("member", CAST)
@@ -17,6 +18,7 @@ def test_menu_entries_follow_the_role(client, cast, member):
     labels = [item.url_name for item in response.context["nav_items"]]
     assert ("reports:document_list" in labels) is (member in DOCUMENT_MENU)
     assert ("admin:index" in labels) is (member in ADMIN_MENU)
+    assert ("registry:child_list" in labels) is (member in CHILDREN_MENU)
     assert labels[0] == "home"
 
 
