@@ -3,6 +3,24 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Assignment, AuditEntry, User
+from accounts.services import audit_record
+
+
+class AuditedAdminMixin:
+    """Changes made in the admin site (users, roles, places) reach the audit log too."""
+
+    def log_addition(self, request, obj, message):
+        audit_record(actor=request.user, action="admin.added", obj=obj, request=request)
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        audit_record(actor=request.user, action="admin.changed", obj=obj, request=request)
+        return super().log_change(request, obj, message)
+
+    def log_deletions(self, request, queryset):
+        for obj in queryset:
+            audit_record(actor=request.user, action="admin.deleted", obj=obj, request=request)
+        return super().log_deletions(request, queryset)
 
 
 class AssignmentInline(admin.TabularInline):
@@ -12,7 +30,7 @@ class AssignmentInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         (_("Personal info"), {"fields": ("full_name", "email")}),

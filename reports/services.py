@@ -3,7 +3,7 @@
 import datetime
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 
@@ -19,7 +19,9 @@ STALE_RENDER = datetime.timedelta(minutes=5)
 
 
 @transaction.atomic
-def document_request_test_page(*, requester: User, commune) -> GeneratedDocument:
+def document_request_test_page(
+    *, requester: User, commune, request=None
+) -> GeneratedDocument:
     """Create the pending row of the one-page format test document for `commune`.
 
     The caller queues `reports.tasks.render_document` for it (STYLE.md §3.7: tasks
@@ -33,7 +35,9 @@ def document_request_test_page(*, requester: User, commune) -> GeneratedDocument
     )
     document.full_clean()
     document.save()
-    audit_record(actor=requester, action="document.requested", obj=document)
+    audit_record(
+        actor=requester, action="document.requested", obj=document, request=request
+    )
     return document
 
 
@@ -84,6 +88,37 @@ def _test_page_context(document: GeneratedDocument) -> dict:
     }
 
 
+def _store(document: GeneratedDocument, pdf: bytes) -> None:
+    name = document.file.storage.save(
+        GeneratedDocument.file.field.generate_filename(
+            document, f"{document.code}.pdf"
+        ),
+        ContentFile(pdf),
+    )
+    try:
+        with transaction.atomic():
+            document.file.name = name
+            document.status = GeneratedDocument.Status.READY
+            document.finished_at = timezone.now()
+            document.save(update_fields=["file", "status", "finished_at"])
+            audit_record(actor=None, action="document.rendered", obj=document)
+    except DatabaseError:
+        document.file.storage.delete(name)  # no orphan file when the row is not saved
+        raise
+
+
+def requeue_stale_documents() -> list[int]:
+    """Ids of documents waiting longer than STALE_RENDER (a lost task, a dead
+    worker): the beat task queues them again; the claim keeps it idempotent."""
+    cutoff = timezone.now() - STALE_RENDER
+    return list(
+        GeneratedDocument.objects.filter(
+            Q(status=GeneratedDocument.Status.PENDING, created_at__lt=cutoff)
+            | Q(status=GeneratedDocument.Status.RENDERING, started_at__lt=cutoff)
+        ).values_list("pk", flat=True)
+    )
+
+
 def document_render(*, document_id: int) -> GeneratedDocument:
     """Render the PDF of one requested document, at most once.
 
@@ -98,16 +133,18 @@ def document_render(*, document_id: int) -> GeneratedDocument:
     try:
         with translation.override("vi"):
             pdf = render_pdf("reports/pdf/test_page.html", _test_page_context(document))
-    except Exception as exc:
-        document.status = GeneratedDocument.Status.FAILED
-        document.error = f"{type(exc).__name__}: {exc}"[:2000]
-        document.finished_at = timezone.now()
-        document.save(update_fields=["status", "error", "finished_at"])
+        _store(document, pdf)
+    except DatabaseError:
+        # Transient: hand the document back so the task's retry can claim it again.
+        GeneratedDocument.objects.filter(pk=document_id).update(
+            status=GeneratedDocument.Status.PENDING, started_at=None
+        )
         raise
-    with transaction.atomic():
-        document.file.save(f"{document.code}.pdf", ContentFile(pdf), save=False)
-        document.status = GeneratedDocument.Status.READY
-        document.finished_at = timezone.now()
-        document.save(update_fields=["file", "status", "finished_at"])
-        audit_record(actor=None, action="document.rendered", obj=document)
+    except Exception as exc:
+        GeneratedDocument.objects.filter(pk=document_id).update(
+            status=GeneratedDocument.Status.FAILED,
+            error=f"{type(exc).__name__}: {exc}"[:2000],
+            finished_at=timezone.now(),
+        )
+        raise
     return document

@@ -13,3 +13,10 @@ from reports import services
 def render_document(document_id: int) -> None:
     """Render one requested document (retried only on database hiccups)."""
     services.document_render(document_id=document_id)
+
+
+@shared_task
+def requeue_stale_documents() -> None:
+    """Beat: queue again the documents whose task was lost."""
+    for document_id in services.requeue_stale_documents():
+        render_document.delay(document_id)

@@ -29,7 +29,7 @@ def document_create(request):
     if commune is None or not permissions.can_request_document(request.user, commune):
         raise PermissionDenied
     document = services.document_request_test_page(
-        requester=request.user, commune=commune
+        requester=request.user, commune=commune, request=request
     )
     # After commit: the worker must find the row it is asked to render.
     transaction.on_commit(lambda: tasks.render_document.delay(document.pk))

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -187,6 +188,21 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stale-documents": {
+        "task": "reports.tasks.requeue_stale_documents",
+        "schedule": 300.0,
+    },
+    # The registry's daily upkeep, early morning Vietnam time.
+    "children-age-out": {
+        "task": "registry.tasks.children_age_out",
+        "schedule": crontab(hour=1, minute=0),
+    },
+    "insurance-flag-expiring": {
+        "task": "registry.tasks.insurance_flag_expiring",
+        "schedule": crontab(hour=1, minute=10),
+    },
+}
 
 # --- Security headers (production.py adds HSTS, HTTPS and secure cookies) ---
 X_FRAME_OPTIONS = "DENY"

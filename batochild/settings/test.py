@@ -11,7 +11,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Each test database connection is short-lived; the pool adds nothing here and
 # would keep connections to the database pytest-django creates and drops.
-DATABASES["default"]["OPTIONS"].pop("pool", None)
+DATABASES["default"].get("OPTIONS", {}).pop("pool", None)
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 STORAGES = {

@@ -87,3 +87,30 @@ def test_behind_a_proxy_the_address_it_appended_is_the_client(cast, rf, settings
         audit_record(actor=cast.officer, action="x", request=request).ip
         == "203.113.1.7"
     )
+
+
+def test_changes_in_the_admin_site_are_audited(client, cast):
+    from tests.factories import UserFactory
+
+    root = UserFactory(username="root", is_staff=True, is_superuser=True)
+    client.force_login(root)
+    url = reverse("admin:accounts_user_change", args=[cast.clerk.pk])
+    response = client.post(
+        url,
+        {
+            "username": "clerk",
+            "full_name": "Lê Thị Thu",
+            "email": "",
+            "is_active": "on",
+            "last_login_0": "",
+            "last_login_1": "",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "08:00:00",
+            "assignments-TOTAL_FORMS": "0",
+            "assignments-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    entry = AuditEntry.objects.get(action="admin.changed")
+    assert entry.user == root
+    assert entry.object_type == "accounts.user"
