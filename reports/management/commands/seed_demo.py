@@ -32,5 +32,6 @@ class Command(BaseCommand):
             )
         places_load_quang_ngai()
         registry_demo.demo_seed_places_and_people()
+        registry_demo.demo_seed_children()
         if options["verbosity"] > 0:
             self.stdout.write("Demo data loaded.")
