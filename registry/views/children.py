@@ -10,7 +10,7 @@ from accounts.models import Role
 from accounts.scope import user_scope
 from accounts.services import audit_record
 from batochild.lib.forms import add_service_errors
-from registry import permissions, selectors, services
+from registry import permissions, selectors, services, upkeep
 from registry.forms import (
     CaregiverForm,
     ChildFilterForm,
@@ -41,6 +41,7 @@ def child_list(request):
         "page": page,
         "full": full,
         "can_create": commune is not None,
+        "flagged_cards": upkeep.insurance_flagged_count(request.user) if commune else 0,
         "can_export": full,
     }
     template = "registry/child_list.html"
