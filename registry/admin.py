@@ -1,23 +1,45 @@
 from django.contrib import admin
 
-from registry.models import Commune, Province, ResidentialGroup
+from accounts.admin import AuditedAdminMixin
+from registry.models import (
+    Commune,
+    EthnicGroup,
+    Province,
+    ResidentialGroup,
+    RiskCategory,
+)
 
 
 @admin.register(Province)
-class ProvinceAdmin(admin.ModelAdmin):
+class ProvinceAdmin(AuditedAdminMixin, admin.ModelAdmin):
     search_fields = ("name", "code")
 
 
 @admin.register(Commune)
-class CommuneAdmin(admin.ModelAdmin):
+class CommuneAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("name", "kind", "province", "admin_code", "terrain")
     list_filter = ("province", "kind", "terrain")
     search_fields = ("name", "admin_code")
 
 
 @admin.register(ResidentialGroup)
-class ResidentialGroupAdmin(admin.ModelAdmin):
+class ResidentialGroupAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("name", "kind", "commune", "active_to")
     list_filter = ("kind",)
     search_fields = ("name", "commune__name")
     list_select_related = ("commune",)
+
+
+@admin.register(EthnicGroup)
+class EthnicGroupAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ("code", "name", "spelling_variants")
+    search_fields = ("name", "other_names", "spelling_variants")
+
+
+@admin.register(RiskCategory)
+class RiskCategoryAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """The "at risk" and "other circumstances" sub-lists (not fixed by law)."""
+
+    list_display = ("name", "kind", "is_active", "position")
+    list_filter = ("kind", "is_active")
+    list_editable = ("is_active", "position")
