@@ -14,12 +14,16 @@ class AuditedAdminMixin:
         return super().log_addition(request, obj, message)
 
     def log_change(self, request, obj, message):
-        audit_record(actor=request.user, action="admin.changed", obj=obj, request=request)
+        audit_record(
+            actor=request.user, action="admin.changed", obj=obj, request=request
+        )
         return super().log_change(request, obj, message)
 
     def log_deletions(self, request, queryset):
         for obj in queryset:
-            audit_record(actor=request.user, action="admin.deleted", obj=obj, request=request)
+            audit_record(
+                actor=request.user, action="admin.deleted", obj=obj, request=request
+            )
         return super().log_deletions(request, queryset)
 
 

@@ -8,6 +8,7 @@ from registry.models.children import (
     Sex,
     SpecialCircumstance,
 )
+from registry.models.imports import ImportBatch
 from registry.models.lookups import EthnicGroup, RiskCategory
 from registry.models.places import Commune, Province, ResidentialGroup
 
@@ -18,6 +19,7 @@ __all__ = [
     "Commune",
     "EthnicGroup",
     "Household",
+    "ImportBatch",
     "Province",
     "ResidentialGroup",
     "RiskCategory",
