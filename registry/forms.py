@@ -144,7 +144,9 @@ class ChildForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
             if self.instance.birth_date_is_estimated:
-                self.fields["estimated_age"].initial = self.instance.age
+                # The inverse of child_fields(): the same age gives the same date back.
+                born = self.instance.birth_date.year
+                self.fields["estimated_age"].initial = timezone.localdate().year - born
                 self.initial["birth_date"] = None
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", _("Save")))
@@ -166,8 +168,10 @@ class ChildForm(forms.ModelForm):
         age = data.pop("estimated_age")
         data["birth_date_is_estimated"] = not data.get("birth_date")
         if data["birth_date_is_estimated"]:
-            # Mẫu 01 allows an estimated age: mid-year of the estimated birth year.
-            data["birth_date"] = datetime.date(timezone.localdate().year - age, 7, 1)
+            # Mẫu 01 allows an estimated age: mid-year of the estimated birth year,
+            # never later than today (a baby estimated at 0 in the spring).
+            today = timezone.localdate()
+            data["birth_date"] = min(datetime.date(today.year - age, 7, 1), today)
         return data
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import pgettext_lazy
 
 from accounts.scope import CommuneScopedQuerySet
 from registry.circumstances import SUBGROUP_CHOICES, CircumstanceGroup
+from registry.validators import validate_personal_id_format
 
 CHILD_AGE_LIMIT = 16  # "Trẻ em là người dưới 16 tuổi." (Luật Trẻ em Điều 1)
 
@@ -185,7 +186,11 @@ class Child(models.Model):
     )
     # NULL, not "": the number is unique per commune only when present.
     personal_id = models.CharField(  # noqa: DJ001
-        _("personal ID number"), max_length=12, null=True, blank=True
+        _("personal ID number"),
+        max_length=12,
+        null=True,
+        blank=True,
+        validators=[validate_personal_id_format],
     )
     birth_registered = models.BooleanField(_("birth registered"), default=False)
     birth_registration_date = models.DateField(

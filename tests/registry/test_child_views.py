@@ -240,3 +240,55 @@ def test_the_list_filters_through_htmx_with_a_fragment(client, cast, children, c
     assert "<html" not in response.text
     assert "Đinh Thị Nhiên" in response.text
     assert "Hồ Văn Rết" not in response.text
+
+
+def _post_new(client, places, **extra):
+    data = {
+        "full_name": "Hồ Thị Bé",
+        "sex": "nu",
+        "residential_group": places.group_a.pk,
+        "classification": "binh_thuong",
+        **extra,
+    }
+    return client.post(reverse("registry:child_create"), data)
+
+
+def test_an_estimated_baby_is_never_born_in_the_future(client, cast, places):
+    import time_machine
+
+    with time_machine.travel(datetime.datetime(2026, 3, 10, 9, tzinfo=datetime.UTC)):
+        client.force_login(cast.officer)
+        assert _post_new(client, places, estimated_age="0").status_code == 302
+        assert Child.objects.get().birth_date <= datetime.date(2026, 3, 10)
+
+
+def test_saving_an_estimated_child_unchanged_keeps_the_date(client, cast, places):
+    import time_machine
+
+    with time_machine.travel(datetime.datetime(2026, 3, 10, 9, tzinfo=datetime.UTC)):
+        client.force_login(cast.officer)
+        _post_new(client, places, estimated_age="7")
+        child = Child.objects.get()
+        form = client.get(reverse("registry:child_edit", args=[child.code])).context[
+            "form"
+        ]
+        assert form["estimated_age"].value() == 7
+        data = {
+            "full_name": child.full_name,
+            "estimated_age": form["estimated_age"].value(),
+            "sex": "nu",
+            "residential_group": places.group_a.pk,
+            "classification": "binh_thuong",
+            "version": child.version,
+        }
+        client.post(reverse("registry:child_edit", args=[child.code]), data)
+    child.refresh_from_db()
+    assert child.birth_date == datetime.date(2019, 7, 1)
+    assert child.version == 1  # nothing changed, nothing written
+
+
+def test_a_short_personal_id_is_explained_in_vietnamese(client, cast, places):
+    client.force_login(cast.officer)
+    response = _post_new(client, places, birth_date="2017-03-14", personal_id="12345")
+    assert "Số định danh cá nhân phải có đúng 12 chữ số." in response.text
+    assert not Child.objects.exists()
