@@ -111,6 +111,28 @@ def _diff(before: dict, after: dict) -> dict:
     }
 
 
+def _log(
+    child: Child,
+    actor,
+    kind: str,
+    action: str,
+    *,
+    changes=None,
+    note: str = "",
+    detail=None,
+) -> None:
+    """One timeline entry for the child page and one audit row (ids only)."""
+    ChildEvent.objects.create(
+        child=child,
+        commune_id=child.commune_id,
+        actor=actor,
+        kind=kind,
+        changes=changes or {},
+        note=note[:250],
+    )
+    audit_record(actor=actor, action=action, obj=child, detail=detail)
+
+
 @transaction.atomic
 def child_register(
     *,
@@ -128,8 +150,7 @@ def child_register(
     if risk_categories:
         child.risk_categories.set(risk_categories)
     kind = ChildEvent.Kind.IMPORTED if source == "import" else ChildEvent.Kind.CREATED
-    ChildEvent.objects.create(child=child, commune=commune, actor=actor, kind=kind)
-    audit_record(actor=actor, action="child.created", obj=child)
+    _log(child, actor, kind, "child.created")
     return child
 
 
@@ -169,10 +190,7 @@ def child_update(
     locked.version += 1
     locked.save()
     kind = ChildEvent.Kind.IMPORTED if source == "import" else ChildEvent.Kind.UPDATED
-    ChildEvent.objects.create(
-        child=locked, commune=locked.commune, actor=actor, kind=kind, changes=changes
-    )
-    audit_record(actor=actor, action="child.updated", obj=locked)
+    _log(locked, actor, kind, "child.updated", changes=changes)
     return locked
 
 
@@ -196,16 +214,14 @@ def child_change_status(
     locked.save(
         update_fields=["status", "status_changed_on", "status_reason", "version"]
     )
-    ChildEvent.objects.create(
-        child=locked,
-        commune=locked.commune,
-        actor=actor,
-        kind=ChildEvent.Kind.STATUS,
+    _log(
+        locked,
+        actor,
+        ChildEvent.Kind.STATUS,
+        "child.status",
         changes={"status": [old, status]},
-        note=reason[:250],
-    )
-    audit_record(
-        actor=actor, action="child.status", obj=locked, detail={"status": status}
+        note=reason,
+        detail={"status": status},
     )
     return locked
 
@@ -217,14 +233,7 @@ def child_delete(*, actor: User, child: Child, reason: str) -> None:
     locked.deleted_at = timezone.now()
     locked.deleted_reason = reason[:250]
     locked.save(update_fields=["deleted_at", "deleted_reason"])
-    ChildEvent.objects.create(
-        child=locked,
-        commune=locked.commune,
-        actor=actor,
-        kind=ChildEvent.Kind.DELETED,
-        note=reason[:250],
-    )
-    audit_record(actor=actor, action="child.deleted", obj=locked)
+    _log(locked, actor, ChildEvent.Kind.DELETED, "child.deleted", note=reason)
 
 
 def circumstance_validate(circumstance: SpecialCircumstance) -> None:
@@ -260,14 +269,14 @@ def circumstance_record(
     circumstance.full_clean()
     circumstance_validate(circumstance)
     circumstance.save()
-    ChildEvent.objects.create(
-        child=child,
-        commune=child.commune,
-        actor=actor,
-        kind=ChildEvent.Kind.CIRCUMSTANCE,
-        changes={"group": [None, circumstance.group]},
+    changes = {"group": [None, circumstance.group]}
+    _log(
+        child,
+        actor,
+        ChildEvent.Kind.CIRCUMSTANCE,
+        "child.circumstance",
+        changes=changes,
     )
-    audit_record(actor=actor, action="child.circumstance", obj=child)
     return circumstance
 
 
@@ -277,12 +286,6 @@ def caregiver_record(*, actor: User, child: Child, fields: dict) -> Caregiver:
     caregiver.full_name = normalize(caregiver.full_name)
     caregiver.full_clean()
     caregiver.save()
-    ChildEvent.objects.create(
-        child=child,
-        commune=child.commune,
-        actor=actor,
-        kind=ChildEvent.Kind.CAREGIVER,
-        changes={"relation": [None, caregiver.relation]},
-    )
-    audit_record(actor=actor, action="child.caregiver", obj=child)
+    changes = {"relation": [None, caregiver.relation]}
+    _log(child, actor, ChildEvent.Kind.CAREGIVER, "child.caregiver", changes=changes)
     return caregiver
