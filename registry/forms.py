@@ -241,3 +241,23 @@ class CaregiverForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", _("Save")))
+
+
+class HouseholdForm(forms.ModelForm):
+    class Meta:
+        model = Household
+        fields = [
+            "residential_group",
+            "head_name",
+            "address",
+            "poverty",
+            "poverty_year",
+        ]
+
+    def __init__(self, *args, commune, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["residential_group"].queryset = ResidentialGroup.objects.filter(
+            commune=commune, active_to__isnull=True
+        )
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Save")))

@@ -13,7 +13,7 @@ from accounts.services import audit_record
 from batochild.lib.text import fold, normalize
 from registry.circumstances import REQUIRES_EXPERT_CONCLUSION, group_of_subgroup
 from registry.insurance import under_six_card_expiry
-from registry.models import Caregiver, Child, ChildEvent, SpecialCircumstance
+from registry.models import Caregiver, Child, ChildEvent, Household, SpecialCircumstance
 from registry.validators import personal_id_problems
 
 # Fields a timeline entry may show; everything a form can change.
@@ -289,3 +289,22 @@ def caregiver_record(*, actor: User, child: Child, fields: dict) -> Caregiver:
     changes = {"relation": [None, caregiver.relation]}
     _log(child, actor, ChildEvent.Kind.CAREGIVER, "child.caregiver", changes=changes)
     return caregiver
+
+
+@transaction.atomic
+def household_register(*, actor: User, commune, fields: dict) -> Household:
+    """Add a household (address, group, poverty status) to the commune."""
+    household = Household(commune=commune, **fields)
+    household.head_name = normalize(household.head_name)
+    household.full_clean()
+    if household.residential_group.commune_id != commune.pk:
+        raise ValidationError(
+            {
+                "residential_group": [
+                    _("This residential group belongs to another commune.")
+                ]
+            }
+        )
+    household.save()
+    audit_record(actor=actor, action="household.created", obj=household)
+    return household

@@ -6,6 +6,7 @@ app_name = "registry"
 urlpatterns = [
     path("", children.child_list, name="child_list"),
     path("new/", children.child_create, name="child_create"),
+    path("households/new/", children.household_create, name="household_create"),
     path("export.xlsx", exports.child_export, name="child_export"),
     path("import/", imports.import_start, name="child_import"),
     path("import/template.xlsx", imports.import_template, name="child_import_template"),

@@ -17,6 +17,7 @@ from registry.forms import (
     ChildForm,
     CircumstanceForm,
     DeleteForm,
+    HouseholdForm,
     StatusForm,
 )
 from registry.models import Child, ResidentialGroup
@@ -196,3 +197,24 @@ def caregiver_add(request, code):
         _("The caregiver was added."),
     )
     return response or redirect("registry:child_detail", code=child.code)
+
+
+@require_http_methods(["GET", "POST"])
+def household_create(request):
+    commune = selectors.commune_acting_for(request.user, Role.OFFICER)
+    if commune is None:
+        raise PermissionDenied
+    form = HouseholdForm(request.POST or None, commune=commune)
+    if form.is_valid():
+        try:
+            services.household_register(
+                actor=request.user, commune=commune, fields=form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, _("The household was added. Choose it in the child's record.")
+            )
+            return redirect("registry:child_list")
+    return render(request, "registry/household_form.html", {"form": form})

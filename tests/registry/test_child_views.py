@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import AuditEntry
-from registry.models import Child
+from registry.models import Child, Household
 from tests.conftest import CAST
 from tests.registry.factories import ChildFactory, SpecialCircumstanceFactory
 
@@ -292,3 +292,38 @@ def test_a_short_personal_id_is_explained_in_vietnamese(client, cast, places):
     response = _post_new(client, places, birth_date="2017-03-14", personal_id="12345")
     assert "Số định danh cá nhân phải có đúng 12 chữ số." in response.text
     assert not Child.objects.exists()
+
+
+@pytest.mark.parametrize("member", CAST)
+def test_only_officers_add_households(client, cast, places, member):
+    client.force_login(getattr(cast, member))
+    url = reverse("registry:household_create")
+    response = client.get(url)
+    assert response.status_code == (
+        200 if member in {"officer", "other_officer"} else 403
+    )
+    if member == "officer":
+        client.post(
+            url,
+            {
+                "residential_group": places.group_b.pk,
+                "head_name": "Hồ Văn Rết",
+                "poverty": "poor",
+            },
+        )
+        household = Household.objects.get()
+        assert household.commune == places.commune
+        assert household.poverty == "poor"
+
+
+def test_a_household_cannot_be_put_in_another_communes_group(client, cast, places):
+    client.force_login(cast.officer)
+    client.post(
+        reverse("registry:household_create"),
+        {
+            "residential_group": places.other_group.pk,
+            "head_name": "X",
+            "poverty": "none",
+        },
+    )
+    assert not Household.objects.exists()
