@@ -80,6 +80,16 @@ def _date_cell(sheet, value: datetime.date | None):
     return cell
 
 
+def _as_text(sheet, value):
+    """Strings always go out as text cells: openpyxl would store "=..." as a
+    formula, and a name or note from an imported file must never run in Excel."""
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
+
+
 def _child_row(sheet, child: Child, today: datetime.date) -> list:
     """One child in the template's columns. An estimated date of birth is
     written as an age in years (its year is all that is known)."""
@@ -100,7 +110,7 @@ def _child_row(sheet, child: Child, today: datetime.date) -> list:
         "school": LABELS["school"].get(child.school, ""),
         "notes": child.notes,
     }
-    return [values[column.field] for column in COLUMNS]
+    return [_as_text(sheet, values[column.field]) for column in COLUMNS]
 
 
 def _instructions(workbook: Workbook, commune: Commune, groups: list[str]) -> None:

@@ -82,7 +82,7 @@ class ChildForm(forms.ModelForm):
         label=_("Estimated age (if the date of birth is unknown)"),
         required=False,
         min_value=0,
-        max_value=17,
+        max_value=15,
     )
     disabilities = forms.MultipleChoiceField(
         label=_("Disability types"),

@@ -5,7 +5,7 @@ import datetime
 import json
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Role
@@ -39,9 +39,7 @@ def child_get_for_user(user, code) -> Child:
     """Gatekeeper: the child if `user` may see it, else 404 (soft-deleted: 404)."""
     queryset = Child.objects.select_related(
         "commune", "residential_group", "household", "ethnic_group", "created_by"
-    ).prefetch_related(
-        "caregivers", "risk_categories", "circumstances", Prefetch("events")
-    )
+    ).prefetch_related("caregivers", "risk_categories", "circumstances")
     return get_visible_or_404(queryset, user, code=code)
 
 
@@ -59,13 +57,16 @@ def _birth_window(
     return years_ago(high + 1) + datetime.timedelta(days=1), years_ago(low)
 
 
-def search(queryset: QuerySet, text: str) -> QuerySet:
+def search(queryset: QuerySet, text: str, *, by_personal_id: bool = True) -> QuerySet:
     """Accent-free and typo-tolerant: "nguyen thi doi" and "nguyen thi doii" both
-    find "Nguyễn Thị Đới". Digits search the personal ID number."""
+    find "Nguyễn Thị Đới". Digits search the personal ID number, for those who
+    may see it: otherwise a prefix search would reveal it digit by digit."""
     text = text.strip()
     if not text:
         return queryset
     if text.isdigit():
+        if not by_personal_id:
+            return queryset.none()
         return queryset.filter(personal_id__startswith=text)
     key = fold(text)
     # %> (word similarity) uses the trigram index; contains catches short queries.
@@ -143,12 +144,35 @@ def keyset_page(queryset: QuerySet, cursor: str | None, size: int = PAGE_SIZE) -
     return Page(rows, encode_cursor(rows[-1]) if more else None)
 
 
+# What a group leader's minimal list may be filtered on: the columns it shows.
+# Filtering on anything else (circumstance, classification, disability, insurance,
+# personal ID) would reveal it through which children come back.
+MINIMAL_FILTERS = ("q", "group", "age_band", "sex")
+
+
 def children_for(user, filters: dict) -> QuerySet:
-    """The children the user may list, filtered; related rows fetched up front."""
-    return filter_children(
-        Child.objects.visible_to(user).select_related("residential_group", "household"),
-        filters,
+    """The children the user may list, filtered; related rows fetched up front.
+
+    Rows of communes where the user is officer or chairman take every filter;
+    rows seen only as a group leader take the minimal ones, active children only.
+    """
+    base = Child.objects.visible_to(user).select_related(
+        "residential_group", "household"
     )
+    scope = user_scope(user)
+    full_communes = scope.communes_for(Role.OFFICER, Role.CHAIRMAN)
+    full = filter_children(base.filter(commune_id__in=full_communes), filters)
+    if not scope.leader_group_ids:
+        return full
+    limited = {key: filters[key] for key in MINIMAL_FILTERS if key in filters}
+    minimal = search(
+        filter_children(
+            base.exclude(commune_id__in=full_communes), {**limited, "q": ""}
+        ),
+        limited.get("q") or "",
+        by_personal_id=False,
+    )
+    return minimal if not full_communes else full | minimal
 
 
 def attach_open_circumstances(children: list[Child]) -> None:

@@ -14,6 +14,7 @@ from batochild.lib.text import fold, normalize
 from registry.circumstances import REQUIRES_EXPERT_CONCLUSION, group_of_subgroup
 from registry.insurance import under_six_card_expiry
 from registry.models import Caregiver, Child, ChildEvent, Household, SpecialCircumstance
+from registry.models.children import CHILD_AGE_LIMIT
 from registry.validators import personal_id_problems
 
 # Fields a timeline entry may show; everything a form can change.
@@ -57,8 +58,11 @@ def child_prepare(child: Child) -> None:
         child.insurance_card_number
         and child.insurance_expiry is None
         and child.birth_date
-    ) and child.age_on(timezone.localdate()) < 6:
-        child.insurance_expiry = under_six_card_expiry(child.birth_date)
+    ):
+        # The under-6 card outlives the 6th birthday until 30/9 or the month's end.
+        expiry = under_six_card_expiry(child.birth_date)
+        if timezone.localdate() <= expiry:
+            child.insurance_expiry = expiry
 
 
 def child_validate(child: Child) -> None:
@@ -87,8 +91,24 @@ def child_validate(child: Child) -> None:
         ]
     if child.household_id and child.household.commune_id != child.commune_id:
         errors["household"] = [_("This household belongs to another commune.")]
-    if child.birth_date and child.birth_date > timezone.localdate():
+    elif (
+        child.household_id
+        and child.household.residential_group_id != child.residential_group_id
+    ):
+        errors["household"] = [_("This household lives in another residential group.")]
+    today = timezone.localdate()
+    if child.birth_date and child.birth_date > today:
         errors["birth_date"] = [_("The date of birth cannot be in the future.")]
+    elif (
+        child.birth_date
+        and child._state.adding
+        and child.age_on(today) >= CHILD_AGE_LIMIT
+    ):
+        # Luật Trẻ em Điều 1: a child is under 16. Existing records keep their
+        # history when they age out; new ones must be children.
+        errors["birth_date"] = [
+            _("A child is under 16: this person is too old to register.")
+        ]
     if errors:
         raise ValidationError(errors)
 
@@ -207,6 +227,11 @@ def child_change_status(
     locked = Child.objects.select_for_update().get(pk=child.pk)
     if locked.status == status:
         return locked
+    age = locked.age_on(on)
+    if status == Child.Status.AGED_OUT and age < CHILD_AGE_LIMIT:
+        raise ValidationError({"status": [_("The child is not 16 yet on that date.")]})
+    if status == Child.Status.ACTIVE and age >= CHILD_AGE_LIMIT:
+        raise ValidationError({"status": [_("At 16 the record stays aged out.")]})
     old = locked.status
     locked.status, locked.status_changed_on, locked.status_reason = status, on, reason
     locked.version += 1

@@ -92,9 +92,14 @@ def match_keys(child: Child, *, registered: bool = False) -> list[tuple]:
     keys: list[tuple] = [("id", child.personal_id)] if child.personal_id else [None]
     if child.birth_date and child.residential_group_id:
         base = (child.search_key, child.residential_group_id)
-        keys.append(("born", *base, child.birth_date))
-        if registered or child.birth_date_is_estimated:
-            keys.append(("about", *base, child.birth_date.year))
+        year = child.birth_date.year
+        if not child.birth_date_is_estimated:
+            keys.append(("born", *base, child.birth_date))
+        # An age read on another day (after New Year, say) may give the year
+        # either side: an estimated row looks one year around its own.
+        estimated_row = child.birth_date_is_estimated and not registered
+        years = (year - 1, year, year + 1) if estimated_row else (year,)
+        keys.extend(("about", *base, y) for y in years)
     return keys
 
 

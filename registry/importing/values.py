@@ -27,7 +27,7 @@ _AGE = re.compile(r"^(\d{1,2})(?:tuoi|t)?$")
 # Excel serial numbers accepted in a date column: 1910-2099. Smaller numbers
 # are more likely a year or an age typed in the wrong column.
 _SERIALS = (3654, 73051)
-MAX_ESTIMATED_AGE = 17
+MAX_ESTIMATED_AGE = 15  # Luật Trẻ em Điều 1: children are under 16
 
 
 class CellError(ValueError):

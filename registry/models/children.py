@@ -12,6 +12,7 @@ import uuid
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -456,3 +457,16 @@ class ChildEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.at:%Y-%m-%d}"
+
+    @property
+    def changed_labels(self) -> list[str]:
+        """The changed fields as the form names them, for the timeline."""
+        labels = []
+        for name in self.changes:
+            try:
+                field = Child._meta.get_field(name.removesuffix("_id"))
+            except FieldDoesNotExist:
+                labels.append(name)
+            else:
+                labels.append(str(field.verbose_name))
+        return labels

@@ -27,15 +27,18 @@ from registry.models import Child, ResidentialGroup
 def child_list(request):
     if not permissions.can_list_children(request.user):
         raise PermissionDenied
-    full = user_scope(request.user).has_role(Role.OFFICER, Role.CHAIRMAN)
+    full_communes = user_scope(request.user).communes_for(Role.OFFICER, Role.CHAIRMAN)
+    full = bool(full_communes)
     groups = ResidentialGroup.objects.visible_to(request.user).order_by("name")
     form = ChildFilterForm(request.GET or None, groups=groups)
     filters = form.cleaned_data if form.is_valid() else {}
     page = selectors.keyset_page(
         selectors.children_for(request.user, filters), filters.get("after")
     )
-    if full:
-        selectors.attach_open_circumstances(page.rows)
+    # Decided per row: a person may be officer in one commune and leader in another.
+    for child in page.rows:
+        child.show_full = child.commune_id in full_communes
+    selectors.attach_open_circumstances([c for c in page.rows if c.show_full])
     commune = selectors.commune_acting_for(request.user, Role.OFFICER)
     context = {
         "form": form,
@@ -99,6 +102,10 @@ def child_create(request):
 @require_http_methods(["GET", "POST"])
 def child_edit(request, code):
     child = _child_for_officer(request, code)
+    if request.method == "GET":  # the form shows the whole record
+        audit_record(
+            actor=request.user, action="child.viewed", obj=child, request=request
+        )
     form = ChildForm(request.POST or None, commune=child.commune, instance=child)
     if form.is_valid():
         try:

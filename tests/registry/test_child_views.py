@@ -201,7 +201,7 @@ def test_an_officer_edits_and_the_timeline_shows_it(client, cast, child_a, place
     child_a.refresh_from_db()
     assert child_a.classification == "nguy_co"
     page = client.get(reverse("registry:child_detail", args=[child_a.code]))
-    assert "classification" in page.text
+    assert "(phân loại)" in page.text  # the timeline names the field as the form does
 
 
 def test_deleting_asks_for_a_reason_first(client, cast, child_a):
@@ -327,3 +327,95 @@ def test_a_household_cannot_be_put_in_another_communes_group(client, cast, place
         },
     )
     assert not Household.objects.exists()
+
+
+SENSITIVE_QUERIES = [
+    {"circumstance": "BI_XAM_HAI_TINH_DUC"},
+    {"classification": "hcdb"},
+    {"disability": "yes"},
+    {"insurance": "missing"},
+    {"status": "deceased"},
+    {"q": "0513160"},  # a prefix of the personal ID number
+]
+
+
+@pytest.mark.parametrize("query", SENSITIVE_QUERIES)
+def test_group_leaders_cannot_filter_on_what_they_may_not_see(
+    client, cast, child_a, query
+):
+    SpecialCircumstanceFactory(
+        child=child_a, group="BI_XAM_HAI_TINH_DUC", subgroup="DAM_O"
+    )
+    Child.objects.filter(pk=child_a.pk).update(
+        classification="hcdb", disabilities=["nhin"], status="active"
+    )
+    other = ChildFactory(
+        residential_group=child_a.residential_group, full_name="Bé Khác"
+    )
+    client.force_login(cast.leader_a)
+    rows = client.get(reverse("registry:child_list"), query).context["page"].rows
+    # The filter is ignored (or the ID search finds nothing): no child is singled out.
+    assert set(rows) in ({child_a, other}, set())
+
+
+def test_a_group_leaders_name_search_still_works(client, cast, child_a):
+    client.force_login(cast.leader_a)
+    rows = (
+        client.get(reverse("registry:child_list"), {"q": "dinh thi nhien"})
+        .context["page"]
+        .rows
+    )
+    assert rows == [child_a]
+
+
+def test_an_officer_elsewhere_who_leads_a_group_here_sees_it_minimally(
+    client, cast, places, child_a
+):
+    from accounts.models import Assignment, Role
+
+    SpecialCircumstanceFactory(
+        child=child_a, group="BI_XAM_HAI_TINH_DUC", subgroup="DAM_O"
+    )
+    Assignment.objects.create(
+        user=cast.other_officer,
+        role=Role.GROUP_LEADER,
+        commune=places.commune,
+        residential_group=places.group_a,
+    )
+    client.force_login(cast.other_officer)
+    response = client.get(reverse("registry:child_list"))
+    rows = {c.full_name: c for c in response.context["page"].rows}
+    assert set(rows) == {"Đinh Thị Nhiên"} | set(
+        Child.objects.filter(commune=places.other_commune).values_list(
+            "full_name", flat=True
+        )
+    )
+    assert rows["Đinh Thị Nhiên"].show_full is False
+    assert reverse("registry:child_detail", args=[child_a.code]) not in response.text
+    assert "badge text-bg-warning" not in response.text
+    # The circumstance filter applies to Ba Vì's rows only: Ba Tơ's group comes back
+    # whole, so the filter does not single out the abused child.
+    ChildFactory(residential_group=places.group_a, full_name="Bé Khác")
+    filtered = client.get(
+        reverse("registry:child_list"), {"circumstance": "BI_XAM_HAI_TINH_DUC"}
+    )
+    names = {c.full_name for c in filtered.context["page"].rows}
+    assert {"Đinh Thị Nhiên", "Bé Khác"} <= names
+
+
+def test_opening_the_edit_form_is_audited(client, cast, child_a):
+    client.force_login(cast.officer)
+    client.get(reverse("registry:child_edit", args=[child_a.code]))
+    assert AuditEntry.objects.filter(
+        action="child.viewed", object_id=str(child_a.code)
+    ).exists()
+
+
+def test_the_group_leaders_list_has_a_fixed_number_of_queries(
+    client, cast, places, django_assert_max_num_queries
+):
+    client.force_login(cast.leader_a)
+    for _ in range(20):
+        ChildFactory(residential_group=places.group_a)
+    with django_assert_max_num_queries(8):
+        client.get(reverse("registry:child_list"))

@@ -159,3 +159,29 @@ def test_every_ethnic_group_name_written_by_the_export_reads_back():
     }
     assert len(keys) == 54
     assert all(fold_compact(name) in found for name, found in keys.items())
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text(client, cast, places):
+    import io
+
+    from openpyxl import load_workbook
+
+    from tests.registry.factories import ChildFactory
+
+    ChildFactory(
+        residential_group=places.group_a,
+        full_name='=HYPERLINK("http://evil.example","x")',
+        notes="=1+1",
+    )
+    client.force_login(cast.officer)
+    response = client.get(reverse("registry:child_export"))
+    data = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    sheet = load_workbook(io.BytesIO(data)).worksheets[0]
+    cells = [
+        cell for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)
+    ]
+    formulas = [c.value for c in cells if c.value.startswith("=")]
+    assert formulas
+    assert all(c.data_type == "s" for c in cells if c.value.startswith("="))
