@@ -164,3 +164,11 @@ def test_translation_catalogue_is_up_to_date(tmp_path):
     )
     missing = fresh - committed
     assert not missing, f"run `make messages` and translate: {sorted(missing)[:5]}"
+
+
+def test_every_beat_entry_names_a_registered_task(settings):
+    from batochild.celery import app
+
+    app.loader.import_default_modules()
+    for entry in settings.CELERY_BEAT_SCHEDULE.values():
+        assert entry["task"] in app.tasks, entry["task"]
