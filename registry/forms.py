@@ -30,6 +30,7 @@ class ChildFilterForm(forms.Form):
         label=_("Residential group"),
         queryset=ResidentialGroup.objects.none(),
         required=False,
+        empty_label=_("All"),
     )
     classification = forms.ChoiceField(
         label=_("Classification"),

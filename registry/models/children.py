@@ -466,7 +466,7 @@ class ChildEvent(models.Model):
             try:
                 field = Child._meta.get_field(name.removesuffix("_id"))
             except FieldDoesNotExist:
-                labels.append(name)
+                continue  # caregiver and circumstance entries say so in their kind
             else:
                 labels.append(str(field.verbose_name))
         return labels
