@@ -43,6 +43,19 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Administrator")
 
 
+class Organisation(models.TextChoices):
+    """The partner organisations of the seed plan's §III (Trạm Y tế, Công an, …)."""
+
+    HEALTH_STATION = "health_station", _("Health station")
+    POLICE = "police", _("Commune police")
+    JUSTICE = "justice", _("Justice and civil status")
+    SCHOOL = "school", _("School")
+    WOMEN_UNION = "women_union", _("Women's Union")
+    YOUTH_UNION = "youth_union", _("Youth Union")
+    FRONT = "front", _("Fatherland Front and mass organisations")
+    OTHER = "other", _("Other organisation")
+
+
 class Assignment(models.Model):
     """One role a user holds in one commune (a province for province viewers).
 
@@ -78,6 +91,13 @@ class Assignment(models.Model):
         blank=True,
         verbose_name=_("residential group"),
     )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=20,
+        choices=Organisation.choices,
+        blank=True,
+        help_text=_("For partners: the organisation they act for."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -110,6 +130,10 @@ class Assignment(models.Model):
                 violation_error_message=_(
                     "A group leader needs a residential group; other roles have none."
                 ),
+            ),
+            models.CheckConstraint(
+                condition=Q(role=Role.PARTNER) | Q(organisation=""),
+                name="assignment_organisation_only_for_partners",
             ),
             models.UniqueConstraint(
                 fields=["user", "role", "province", "commune", "residential_group"],

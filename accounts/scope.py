@@ -26,6 +26,8 @@ class Scope:
     roles_by_commune: dict[int, frozenset[str]]
     leader_group_ids: frozenset[int]
     province_ids: frozenset[int]
+    # (commune id, organisation) pairs a partner acts for.
+    partner_organisations: frozenset[tuple[int, str]] = frozenset()
 
     @property
     def roles(self) -> frozenset[str]:
@@ -64,11 +66,13 @@ def user_scope(user) -> Scope:
     if cached is not None:
         return cached
     roles: dict[int, set[str]] = defaultdict(set)
-    groups, provinces = set(), set()
+    groups, provinces, organisations = set(), set(), set()
     rows = Assignment.objects.filter(user=user).values_list(
-        "role", "commune_id", "residential_group_id", "province_id"
+        "role", "commune_id", "residential_group_id", "province_id", "organisation"
     )
-    for role, commune_id, group_id, province_id in rows:
+    for role, commune_id, group_id, province_id, organisation in rows:
+        if organisation:
+            organisations.add((commune_id, organisation))
         if commune_id:
             roles[commune_id].add(role)
         if group_id:
@@ -79,6 +83,7 @@ def user_scope(user) -> Scope:
         {c: frozenset(r) for c, r in roles.items()},
         frozenset(groups),
         frozenset(provinces),
+        frozenset(organisations),
     )
     user._scope_cache = scope
     return scope

@@ -180,6 +180,11 @@ PDF_FONT_DIR = BASE_DIR / "static" / "fonts"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# --- Incident reports ---
+# Hours a new report may wait for triage before the officer and chairman are
+# reminded (NĐ 56/2017 Điều 26: emergency intervention within 12 hours).
+INCIDENT_TRIAGE_HOURS = env.int("INCIDENT_TRIAGE_HOURS", default=12)
+
 # --- Celery ---
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_TASK_IGNORE_RESULT = True  # task outcomes are stored in domain rows
