@@ -123,7 +123,14 @@ def _create(reporter, fields, informant, key, request) -> IncidentReport:
     now = timezone.now()
     scope = user_scope(reporter)
     report_commune = fields["residential_group"].commune_id
-    organisation = next((org for commune, org in scope.partner_organisations), "")
+    organisation = next(
+        (
+            org
+            for commune, org in scope.partner_organisations
+            if commune == report_commune
+        ),
+        "",
+    )
     report = IncidentReport(
         reported_by=reporter,
         idempotency_key=key,
