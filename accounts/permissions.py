@@ -18,3 +18,15 @@ def can_see_documents(user) -> bool:
 def can_list_children(user) -> bool:
     """The child registry: officers and chairmen in full, group leaders their group."""
     return user_scope(user).has_role(Role.OFFICER, Role.CHAIRMAN, Role.GROUP_LEADER)
+
+
+def can_report_incidents(user) -> bool:
+    """Group leaders, partners, officers and chairmen report incidents."""
+    return user_scope(user).has_role(
+        Role.OFFICER, Role.CHAIRMAN, Role.GROUP_LEADER, Role.PARTNER
+    )
+
+
+def can_triage_incidents(user) -> bool:
+    """The inbox of new reports: officers and chairmen."""
+    return user_scope(user).has_role(Role.OFFICER, Role.CHAIRMAN)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("children/", include("registry.urls")),
+    path("incidents/", include("cases.urls")),
     path("documents/", include("reports.urls")),
     path("", include("accounts.home_urls")),
 ]

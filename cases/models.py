@@ -84,13 +84,13 @@ class Source(models.TextChoices):
 
 class IncidentQuerySet(models.QuerySet):
     def visible_to(self, user) -> "IncidentQuerySet":
-        """Officers and chairmen: their commune. A group leader: the reports they
-        made. A partner: the reports of their organisation. Nobody else."""
+        """Officers and chairmen: their commune. Group leaders and partners: the
+        reports they made; a partner also those of their organisation. Nobody else."""
         scope = user_scope(user)
         condition = Q(commune_id__in=scope.communes_for(*COMMUNE_WIDE_ROLES))
-        leader_communes = scope.communes_for(Role.GROUP_LEADER)
-        if leader_communes:
-            condition |= Q(commune_id__in=leader_communes, reported_by=user)
+        reporter_communes = scope.communes_for(Role.GROUP_LEADER, Role.PARTNER)
+        if reporter_communes:
+            condition |= Q(commune_id__in=reporter_communes, reported_by=user)
         for commune_id, organisation in scope.partner_organisations:
             condition |= Q(commune_id=commune_id, organisation=organisation)
         return self.filter(condition)

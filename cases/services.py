@@ -67,11 +67,8 @@ def _check_place(reporter: User, report: IncidentReport) -> None:
     scope = user_scope(reporter)
     group = report.residential_group
     allowed = (
-        group.commune_id in scope.communes_for(*COMMUNE_WIDE_ROLES)
+        group.commune_id in scope.communes_for(*COMMUNE_WIDE_ROLES, Role.PARTNER)
         or group.pk in scope.leader_group_ids
-        or any(
-            commune == group.commune_id for commune, _org in scope.partner_organisations
-        )
     )
     if not allowed:
         raise ValidationError(

@@ -34,7 +34,9 @@ def cast(places):
         leader_b=user_with_role(
             Role.GROUP_LEADER, commune=c, group=places.group_b, username="leader_b"
         ),
-        partner=user_with_role(Role.PARTNER, commune=c, username="partner"),
+        partner=user_with_role(
+            Role.PARTNER, commune=c, username="partner", organisation="health_station"
+        ),
         clerk=user_with_role(Role.CLERK, commune=c, username="clerk"),
         province_viewer=user_with_role(
             Role.PROVINCE_VIEWER, province=c.province, username="province"

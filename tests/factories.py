@@ -59,7 +59,13 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
 
 
 def user_with_role(
-    role: str, *, commune=None, group=None, province=None, **user_fields
+    role: str,
+    *,
+    commune=None,
+    group=None,
+    province=None,
+    organisation="",
+    **user_fields,
 ) -> User:
     """A user holding one assignment: the building block of the cast."""
     user = UserFactory(**user_fields)
@@ -69,5 +75,6 @@ def user_with_role(
         commune=commune,
         residential_group=group,
         province=province,
+        organisation=organisation,
     )
     return user

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from cases import views
+
+app_name = "cases"
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("report/", views.report_new, name="report_new"),
+    path("mine/", views.my_reports, name="my_reports"),
+    path("<uuid:code>/", views.incident_detail, name="incident_detail"),
+    path("<uuid:code>/triage/", views.incident_triage, name="incident_triage"),
+]
