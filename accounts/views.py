@@ -1,7 +1,8 @@
 from django.contrib.auth import views as auth_views
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
-from accounts import selectors
+from accounts import notifications, selectors
 from accounts.forms import LoginForm
 from accounts.navigation import items_for
 
@@ -28,3 +29,13 @@ def home(request):
         "sections": items_for(request.user)[1:],
     }
     return render(request, "accounts/home.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def notification_list(request):
+    """The in-app notifications; POST marks them all read."""
+    if request.method == "POST":
+        notifications.mark_all_read(request.user)
+        return redirect("accounts:notifications")
+    items = notifications.notifications_for(request.user)
+    return render(request, "accounts/notifications.html", {"items": items})

@@ -207,7 +207,31 @@ CELERY_BEAT_SCHEDULE = {
         "task": "registry.tasks.insurance_flag_expiring",
         "schedule": crontab(hour=1, minute=10),
     },
+    # E-mails left in the outbox (broker down when they were written, or failed).
+    "drain-outbox": {
+        "task": "accounts.tasks.drain_outbox",
+        "schedule": 60.0,
+    },
+    # Reports past INCIDENT_TRIAGE_HOURS: remind the officers and the chairman.
+    "remind-overdue-triage": {
+        "task": "cases.tasks.remind_overdue_triage",
+        "schedule": 300.0,
+    },
 }
+
+# --- E-mail (notifications, sent from Celery through the outbox) ---
+# EMAIL_URL: consolemail:// (prints to the worker's log), or
+# smtp+tls://user:password@host:587 (URL-encode @ and : in user and password).
+_email = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
+EMAIL_PORT = _email["EMAIL_PORT"] or 25
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 15  # seconds: a hung mail server must not hold a worker
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="batochild@localhost")
 
 # --- Security headers (production.py adds HSTS, HTTPS and secure cookies) ---
 X_FRAME_OPTIONS = "DENY"

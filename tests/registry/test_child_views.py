@@ -218,7 +218,7 @@ def test_the_list_uses_a_fixed_number_of_queries(
 ):
     def load():
         client.force_login(cast.officer)
-        with django_assert_max_num_queries(12) as captured:
+        with django_assert_max_num_queries(13) as captured:
             client.get(reverse("registry:child_list"))
         return len(captured)
 

@@ -147,7 +147,7 @@ def test_the_document_list_has_a_fixed_number_of_queries(
             title="t",
         )
     client.force_login(cast.officer)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(reverse("reports:document_list"))
     assert len(response.context["documents"]) == 5
 

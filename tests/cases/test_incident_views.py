@@ -1,0 +1,180 @@
+"""Incident screens over the whole cast, and what each role may see of a report."""
+
+import datetime
+import uuid
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import AuditEntry
+from cases.models import IncidentReport
+from tests.cases.factories import submit
+from tests.conftest import CAST
+
+REPORTERS = {"officer", "chairman", "leader_a", "leader_b", "partner", "other_officer"}
+INBOX = {"officer", "chairman", "other_officer"}
+# A drowning reported by leader_a in group A of Ba Tơ.
+DETAIL = dict.fromkeys(CAST, 404) | {"officer": 200, "chairman": 200, "leader_a": 200}
+TRIAGE = DETAIL | {"officer": 302, "chairman": 403, "leader_a": 403}
+
+
+@pytest.fixture
+def report(cast, places):
+    return submit(cast.leader_a, places.group_a, child_state="Đã đưa vào trạm y tế")
+
+
+@pytest.mark.parametrize("member", CAST)
+def test_the_report_form_by_role(client, cast, member):
+    client.force_login(getattr(cast, member))
+    response = client.get(reverse("cases:report_new"))
+    assert response.status_code == (200 if member in REPORTERS else 403)
+    if response.status_code == 200:
+        assert 'href="tel:111"' in response.text
+
+
+@pytest.mark.parametrize("member", CAST)
+def test_my_reports_by_role(client, cast, report, member):
+    client.force_login(getattr(cast, member))
+    response = client.get(reverse("cases:my_reports"))
+    assert response.status_code == (200 if member in REPORTERS else 403)
+    if response.status_code == 200:
+        assert (report in response.context["reports"]) is (member == "leader_a")
+
+
+@pytest.mark.parametrize("member", CAST)
+def test_the_inbox_by_role(client, cast, report, member):
+    client.force_login(getattr(cast, member))
+    response = client.get(reverse("cases:inbox"))
+    assert response.status_code == (200 if member in INBOX else 403)
+    if response.status_code == 200:
+        assert (report in response.context["reports"]) is (member != "other_officer")
+
+
+@pytest.mark.parametrize("member", CAST)
+def test_a_report_by_role_including_guessed_urls(client, cast, report, member):
+    client.force_login(getattr(cast, member))
+    response = client.get(reverse("cases:incident_detail", args=[report.code]))
+    assert response.status_code == DETAIL[member]
+    guessed = client.get(reverse("cases:incident_detail", args=[uuid.uuid4()]))
+    assert guessed.status_code == 404
+
+
+@pytest.mark.parametrize("member", CAST)
+def test_triage_by_role(client, cast, report, member):
+    client.force_login(getattr(cast, member))
+    url = reverse("cases:incident_triage", args=[report.code])
+    response = client.post(url, {"status": "in_review", "note": "Đang xác minh"})
+    assert response.status_code == TRIAGE[member]
+    report.refresh_from_db()
+    assert (report.status == "in_review") is (member == "officer")
+
+
+def test_the_reporter_sees_the_status_but_never_the_officers_note(client, cast, report):
+    client.force_login(cast.officer)
+    client.post(
+        reverse("cases:incident_triage", args=[report.code]),
+        {"status": "in_review", "note": "Gia đình có tiền sự bạo lực"},
+    )
+    client.force_login(cast.leader_a)
+    page = client.get(reverse("cases:incident_detail", args=[report.code])).text
+    assert "Đang xử lý" in page
+    assert "tiền sự" not in page
+    assert "Người báo tin" not in page  # the informant's name is for officers only
+    client.force_login(cast.chairman)
+    assert (
+        "Người báo tin"
+        in client.get(reverse("cases:incident_detail", args=[report.code])).text
+    )
+
+
+def test_every_read_of_a_report_is_audited(client, cast, report):
+    client.force_login(cast.chairman)
+    client.get(reverse("cases:incident_detail", args=[report.code]))
+    entry = AuditEntry.objects.get(action="incident.viewed")
+    assert entry.user == cast.chairman
+    assert entry.object_id == str(report.code)
+
+
+def test_a_leader_reports_through_the_form_once_even_when_sent_twice(
+    client, cast, places
+):
+    client.force_login(cast.leader_a)
+    key = str(uuid.uuid4())
+    data = {
+        "kind": "duoi_nuoc",
+        "occurred_at": (timezone.localtime() - datetime.timedelta(hours=1)).strftime(
+            "%Y-%m-%dT%H:%M"
+        ),
+        "residential_group": places.group_a.pk,
+        "child_name": "Bé Na",
+        "child_age": "6",
+        "severity": "death",
+        "anonymous": "on",
+        "idempotency_key": key,
+    }
+    first = client.post(reverse("cases:report_new"), data)
+    second = client.post(reverse("cases:report_new"), data)
+    assert first.status_code == second.status_code == 302
+    assert IncidentReport.objects.count() == 1
+    assert first.url.endswith(f"?sent={key}")
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"kind": ""},
+        {"occurred_at": "2099-01-01T10:00"},
+        {"child_state": "<script>alert(1)</script>" + "x" * 6000},
+    ],
+)
+def test_bad_input_gives_vietnamese_errors_and_writes_nothing(
+    client, cast, places, bad
+):
+    client.force_login(cast.leader_a)
+    data = {
+        "kind": "bao_luc",
+        "occurred_at": "2026-01-01T10:00",
+        "residential_group": places.group_a.pk,
+        "child_name": "Bé Na",
+        "severity": "moderate",
+        "idempotency_key": str(uuid.uuid4()),
+        **bad,
+    }
+    response = client.post(reverse("cases:report_new"), data)
+    assert response.status_code == 200
+    assert "Báo tin chưa được gửi" in response.text
+    assert "<script>alert(1)</script>" not in response.text
+    assert not IncidentReport.objects.exists()
+
+
+def test_the_inbox_puts_the_most_severe_first_with_constant_queries(
+    client, cast, places, django_assert_max_num_queries
+):
+    submit(cast.leader_a, places.group_a, severity="low")
+    death = submit(cast.leader_a, places.group_a, severity="death")
+    client.force_login(cast.officer)
+    with django_assert_max_num_queries(10) as few:
+        response = client.get(reverse("cases:inbox"))
+    assert response.context["reports"][0] == death
+    for _ in range(15):
+        submit(cast.leader_b, places.group_b)
+    with django_assert_max_num_queries(len(few)):
+        client.get(reverse("cases:inbox"))
+
+
+def test_the_officer_is_notified_in_the_app(
+    client, cast, places, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = submit(cast.leader_a, places.group_a)
+    client.force_login(cast.officer)
+    home = client.get(reverse("home"))
+    assert home.context["unread_notifications"] == 1
+    page = client.get(reverse("accounts:notifications"))
+    assert reverse("cases:incident_detail", args=[report.code]) in page.text
+    assert "Bé Na" not in page.text  # no child's name in notifications
+    client.post(reverse("accounts:notifications"))
+    assert client.get(reverse("home")).context["unread_notifications"] == 0
+    client.force_login(cast.other_officer)
+    assert client.get(reverse("home")).context["unread_notifications"] == 0
