@@ -130,3 +130,14 @@ class TriageForm(forms.Form):
         super().__init__(*args, **kwargs)
         if others is not None:
             self.fields["duplicate_of"].queryset = others
+
+
+class LinkChildForm(forms.Form):
+    child = forms.ModelChoiceField(
+        label=_("The child in the registry"), queryset=Child.objects.none()
+    )
+
+    def __init__(self, *args, children=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if children is not None:
+            self.fields["child"].queryset = children

@@ -9,4 +9,5 @@ urlpatterns = [
     path("mine/", views.my_reports, name="my_reports"),
     path("<uuid:code>/", views.incident_detail, name="incident_detail"),
     path("<uuid:code>/triage/", views.incident_triage, name="incident_triage"),
+    path("<uuid:code>/child/", views.incident_link_child, name="incident_link_child"),
 ]

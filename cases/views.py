@@ -11,8 +11,9 @@ from django.views.decorators.http import (
 from accounts.services import audit_record
 from batochild.lib.forms import add_service_errors
 from cases import permissions, selectors, services
-from cases.forms import ReportForm, TriageForm
+from cases.forms import LinkChildForm, ReportForm, TriageForm
 from cases.models import IncidentReport
+from registry.models import Child
 
 
 @require_http_methods(["GET", "POST"])
@@ -77,6 +78,7 @@ def incident_detail(request, code):
         "events": report.events.select_related("actor") if full else [],
         "informant": getattr(report, "reporter", None) if full else None,
         "form": _triage_form(report),
+        "link_form": _link_form(request.user, report),
     }
     return render(request, "cases/incident_detail.html", context)
 
@@ -105,4 +107,30 @@ def incident_triage(request, code):
                     messages.error(request, message)
         else:
             messages.success(request, _("The report was updated."))
+    return redirect("cases:incident_detail", code=report.code)
+
+
+def _link_form(user, report, data=None) -> LinkChildForm:
+    children = (
+        Child.objects.visible_to(user)
+        .filter(residential_group_id=report.residential_group_id)
+        .order_by("full_name")
+    )
+    return LinkChildForm(data, children=children)
+
+
+@require_POST
+def incident_link_child(request, code):
+    """Attach the registry's child; a child not yet registered is added there first."""
+    report = selectors.incident_get_for_user(request.user, code)
+    if not permissions.can_triage(request.user, report):
+        raise PermissionDenied
+    form = _link_form(request.user, report, request.POST)
+    if form.is_valid():
+        services.incident_link_child(
+            actor=request.user, report=report, child=form.cleaned_data["child"]
+        )
+        messages.success(request, _("The child was linked to the report."))
+    else:
+        messages.error(request, _("Choose a child of the report's residential group."))
     return redirect("cases:incident_detail", code=report.code)

@@ -178,3 +178,20 @@ def test_the_officer_is_notified_in_the_app(
     assert client.get(reverse("home")).context["unread_notifications"] == 0
     client.force_login(cast.other_officer)
     assert client.get(reverse("home")).context["unread_notifications"] == 0
+
+
+def test_the_officer_links_the_registry_child(client, cast, places, report):
+    from tests.registry.factories import ChildFactory
+
+    child = ChildFactory(residential_group=places.group_a)
+    elsewhere = ChildFactory(residential_group=places.group_b)
+    url = reverse("cases:incident_link_child", args=[report.code])
+    client.force_login(cast.leader_a)
+    assert client.post(url, {"child": child.pk}).status_code == 403
+    client.force_login(cast.officer)
+    client.post(url, {"child": elsewhere.pk})
+    report.refresh_from_db()
+    assert report.child is None  # only a child of the report's group
+    client.post(url, {"child": child.pk})
+    report.refresh_from_db()
+    assert report.child == child
