@@ -255,8 +255,10 @@ class IncidentEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
-    old_status = models.CharField(max_length=10, blank=True)
-    new_status = models.CharField(max_length=10)
+    old_status = models.CharField(
+        max_length=10, choices=IncidentReport.Status.choices, blank=True
+    )
+    new_status = models.CharField(max_length=10, choices=IncidentReport.Status.choices)
     note = models.TextField(blank=True)
 
     class Meta:
