@@ -5,6 +5,7 @@ from registry.models import (
     Commune,
     EthnicGroup,
     Province,
+    PublicHoliday,
     ResidentialGroup,
     RiskCategory,
 )
@@ -43,3 +44,12 @@ class RiskCategoryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ("name", "kind", "is_active", "position")
     list_filter = ("kind", "is_active")
     list_editable = ("is_active", "position")
+
+
+@admin.register(PublicHoliday)
+class PublicHolidayAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """The calendar behind working-day deadlines: add each year's official schedule."""
+
+    list_display = ("date", "name", "kind", "day_off")
+    list_filter = ("kind", "day_off")
+    date_hierarchy = "date"

@@ -12,7 +12,13 @@ from accounts.models import Role
 from accounts.scope import get_visible_or_404, user_scope
 from batochild.lib.text import fold
 from registry.circumstances import GROUPS
-from registry.models import Child, Commune, ResidentialGroup, SpecialCircumstance
+from registry.models import (
+    Child,
+    Commune,
+    PublicHoliday,
+    ResidentialGroup,
+    SpecialCircumstance,
+)
 
 PAGE_SIZE = 50
 EXPIRY_WARNING = datetime.timedelta(days=30)
@@ -186,3 +192,11 @@ def attach_open_circumstances(children: list[Child]) -> None:
         found[child_id].append(GROUPS[group])
     for child in children:
         child.open_circumstances = sorted(set(found[child.pk]), key=_LAW_ORDER.index)
+
+
+def working_calendar() -> tuple[frozenset, frozenset]:
+    """(days off, swapped working Saturdays) for batochild.lib.workdays."""
+    rows = PublicHoliday.objects.values_list("date", "day_off")
+    days_off = frozenset(day for day, off in rows if off)
+    extra = frozenset(day for day, off in rows if not off)
+    return days_off, extra

@@ -9,7 +9,7 @@ from registry.models.children import (
     SpecialCircumstance,
 )
 from registry.models.imports import ImportBatch
-from registry.models.lookups import EthnicGroup, RiskCategory
+from registry.models.lookups import EthnicGroup, PublicHoliday, RiskCategory
 from registry.models.places import Commune, Province, ResidentialGroup
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "Household",
     "ImportBatch",
     "Province",
+    "PublicHoliday",
     "ResidentialGroup",
     "RiskCategory",
     "Sex",

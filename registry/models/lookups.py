@@ -52,3 +52,30 @@ class RiskCategory(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PublicHoliday(models.Model):
+    """The admin-kept calendar of days off and swapped working Saturdays
+    (Bộ luật Lao động Điều 112; registry/data/holidays_vn.csv with its sources).
+    Working-day deadlines (batochild.lib.workdays) read it."""
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", _("Public holiday")
+        COMPENSATORY = "compensatory_day_off", _("Compensatory day off")
+        SWAP = "working_day_swap", _("Swapped working day")
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    kind = models.CharField(_("kind"), max_length=25, choices=Kind.choices)
+    day_off = models.BooleanField(
+        _("day off"), default=True, help_text=_("Unticked: a Saturday worked instead.")
+    )
+    legal_basis = models.CharField(_("legal basis"), max_length=250, blank=True)
+
+    class Meta:
+        verbose_name = _("public holiday")
+        verbose_name_plural = _("public holidays")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.name}"
