@@ -5,6 +5,7 @@ drain the outbox; if the broker is down that request is only logged, because the
 beat task drains the outbox every minute anyway: nothing is lost.
 """
 
+import datetime
 import logging
 from collections.abc import Iterable
 
@@ -20,7 +21,8 @@ from accounts.models import Notification, OutboxMessage, User
 logger = logging.getLogger(__name__)
 
 # Messages that failed this many times are left for a person to look at.
-MAX_ATTEMPTS = 10
+MAX_ATTEMPTS = 20  # with the back-off: about four days of trying
+LEASE = datetime.timedelta(minutes=10)
 
 BROKER_ERRORS = (
     kombu.exceptions.OperationalError,
@@ -91,37 +93,64 @@ def _request_drain() -> None:
         )
 
 
-def outbox_drain(limit: int = 100) -> int:
-    """Send up to `limit` unsent e-mails, oldest first; returns how many went out.
+def _backoff(attempts: int) -> datetime.timedelta:
+    """1, 2, 4 … minutes, at most 6 hours: a mail server down for a day still
+    gets every message once it is back."""
+    return datetime.timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
 
-    Rows are claimed with SKIP LOCKED so two workers never send the same message.
-    One failing message is recorded on its row and does not stop the others.
-    """
-    sent = 0
+
+def _claim(limit: int) -> list[OutboxMessage]:
+    """Lease up to `limit` due messages in a short transaction (SKIP LOCKED: two
+    workers never take the same row; the lease lets a killed worker's rows
+    come back later instead of being lost or sent twice at once)."""
+    now = timezone.now()
     with transaction.atomic():
         batch = list(
             OutboxMessage.objects.select_for_update(skip_locked=True)
-            .filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
-            .order_by("created_at", "pk")[:limit]
+            .filter(
+                sent_at__isnull=True,
+                attempts__lt=MAX_ATTEMPTS,
+                next_attempt_at__lte=now,
+            )
+            .order_by("next_attempt_at", "pk")[:limit]
         )
         for message in batch:
-            try:
-                send_mail(
-                    message.subject,
-                    message.body,
-                    settings.DEFAULT_FROM_EMAIL,
-                    [message.to_email],
-                )
-            except Exception as exc:  # noqa: BLE001 (one bad message must not stop the rest)
-                logger.warning("Outbox message %s not sent: %s", message.pk, exc)
-                message.attempts += 1
-                message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-                message.save(update_fields=["attempts", "last_error"])
-                continue
             message.attempts += 1
-            message.sent_at = timezone.now()
-            message.save(update_fields=["attempts", "sent_at"])
-            sent += 1
+            message.next_attempt_at = now + LEASE
+            message.save(update_fields=["attempts", "next_attempt_at"])
+    return batch
+
+
+def outbox_drain(limit: int = 100) -> int:
+    """Send due e-mails, oldest first; returns how many went out.
+
+    Each message is sent outside any transaction and its result saved on its own,
+    so one slow or failing message neither stops nor repeats the others.
+    """
+    sent = 0
+    for message in _claim(limit):
+        try:
+            send_mail(
+                message.subject,
+                message.body,
+                settings.DEFAULT_FROM_EMAIL,
+                [message.to_email],
+            )
+        except Exception as exc:  # noqa: BLE001 (one bad message must not stop the rest)
+            logger.warning("Outbox message %s not sent: %s", message.pk, exc)
+            OutboxMessage.objects.filter(pk=message.pk).update(
+                last_error=f"{type(exc).__name__}: {exc}"[:2000],
+                next_attempt_at=timezone.now() + _backoff(message.attempts),
+            )
+            if message.attempts >= MAX_ATTEMPTS:
+                logger.error(
+                    "Outbox message %s given up after %s attempts",
+                    message.pk,
+                    message.attempts,
+                )
+            continue
+        OutboxMessage.objects.filter(pk=message.pk).update(sent_at=timezone.now())
+        sent += 1
     return sent
 
 

@@ -36,7 +36,7 @@ class ReportForm(forms.ModelForm):
         input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
     )
     anonymous = forms.BooleanField(
-        label=_("The informant wants to stay anonymous"), required=False, initial=True
+        label=_("The informant wants to stay anonymous"), required=False
     )
     informant_name = forms.CharField(
         label=_("Informant's name"), max_length=150, required=False

@@ -162,6 +162,9 @@ class IncidentReport(models.Model):
     )
     # A double tap or a retry after a dropped connection sends the same key again.
     idempotency_key = models.UUIDField(_("submission key"))
+    # What was submitted under the key: the same key with other content is a
+    # different report (two tabs, an edited draft), not a retry.
+    payload_hash = models.CharField(max_length=64, blank=True, editable=False)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.NEW
     )

@@ -61,7 +61,8 @@ def _send(report, *, roles, kind: str, title_text: str) -> None:
             kind=kind,
             title=title,
             url=url,
-            email_subject=f"[BaToChild] {title}",
+            # The subject crosses outside mail servers: no kind, place or severity.
+            email_subject="[BaToChild] " + str(_("A message about an incident report")),
             email_body=body,
         )
 

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from accounts.scope import get_visible_or_404
+from accounts.scope import COMMUNE_WIDE_ROLES, get_visible_or_404, user_scope
 from cases.models import IncidentReport
 
 INBOX_LIMIT = 200
@@ -36,10 +36,11 @@ def recently_triaged(user, limit: int = 20) -> QuerySet:
 
 
 def reports_by(user, limit: int = 50) -> QuerySet:
-    """A reporter's own reports, newest first (status only is shown)."""
-    return (
-        IncidentReport.objects.visible_to(user)
-        .filter(reported_by=user)
-        .select_related("residential_group")
-        .order_by("-received_at")[:limit]
-    )
+    """The reports a reporter follows, newest first (status only is shown): their
+    own, and for a partner those of their organisation too."""
+    queryset = IncidentReport.objects.visible_to(user)
+    if user_scope(user).has_role(*COMMUNE_WIDE_ROLES):
+        queryset = queryset.filter(
+            reported_by=user
+        )  # officers: their own, not the inbox
+    return queryset.select_related("residential_group").order_by("-received_at")[:limit]

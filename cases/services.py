@@ -1,6 +1,8 @@
 """Writes of incident reports: submission (idempotent) and triage."""
 
 import datetime
+import hashlib
+import json
 import uuid
 
 from django.conf import settings
@@ -48,7 +50,7 @@ def incident_validate(report: IncidentReport) -> None:
     now = timezone.now()
     if report.occurred_at and report.occurred_at > now + datetime.timedelta(minutes=5):
         errors["occurred_at"] = [_("The time it happened cannot be in the future.")]
-    for name in ("child_state", "actions_taken", "place", "triage_note"):
+    for name in ("child_state", "actions_taken", "place"):
         if len(getattr(report, name) or "") > MAX_TEXT:
             errors[name] = [_("Please keep this under 5,000 characters.")]
     if report.child_id is None and not (
@@ -98,14 +100,21 @@ def incident_submit(
 
     The officers are told through the outbox, in the same transaction.
     """
+    digest = payload_hash(fields, informant)
     existing = IncidentReport.objects.filter(
         reported_by=reporter, idempotency_key=idempotency_key
     ).first()
     if existing is not None:
-        return existing, False
+        if existing.payload_hash == digest:
+            return existing, False
+        # Same key, other content: a second report, under a key of its own.
+        idempotency_key = uuid.uuid4()
     try:
         with transaction.atomic():
-            return _create(reporter, fields, informant, idempotency_key, request), True
+            report = _create(
+                reporter, fields, informant, idempotency_key, digest, request
+            )
+            return report, True
     except IntegrityError:
         # A concurrent copy of the same submission won the unique constraint.
         existing = IncidentReport.objects.filter(
@@ -116,21 +125,30 @@ def incident_submit(
         return existing, False
 
 
-def _create(reporter, fields, informant, key, request) -> IncidentReport:
+def payload_hash(fields: dict, informant: dict) -> str:
+    """A stable digest of what the reporter sent (model instances by their key)."""
+    content = {k: getattr(v, "pk", v) for k, v in sorted(fields.items())}
+    content["informant"] = sorted(informant.items())
+    return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()
+
+
+def _create(reporter, fields, informant, key, digest, request) -> IncidentReport:
     now = timezone.now()
     scope = user_scope(reporter)
     report_commune = fields["residential_group"].commune_id
-    organisation = next(
-        (
-            org
-            for commune, org in scope.partner_organisations
-            if commune == report_commune
-        ),
-        "",
+    # Tagged with an organisation only when the person reports as a partner: a
+    # leader's report of their own group is not shared with their partner colleagues.
+    as_partner = fields["residential_group"].pk not in scope.leader_group_ids and (
+        report_commune not in scope.communes_for(*COMMUNE_WIDE_ROLES)
     )
+    partner_orgs = [
+        org for commune, org in scope.partner_organisations if commune == report_commune
+    ]
+    organisation = partner_orgs[0] if as_partner and partner_orgs else ""
     report = IncidentReport(
         reported_by=reporter,
         idempotency_key=key,
+        payload_hash=digest,
         received_at=now,
         organisation=organisation,
         **fields,
@@ -181,6 +199,8 @@ def incident_triage(
     locked = IncidentReport.objects.select_for_update().get(pk=report.pk)
     if not workflow.can_move(locked.status, status):
         raise ValidationError({"status": [_("This report cannot move to that state.")]})
+    if len(note) > MAX_TEXT:
+        raise ValidationError({"note": [_("Please keep this under 5,000 characters.")]})
     if status == IncidentReport.Status.DISMISSED and not note.strip():
         raise ValidationError({"note": [_("Say why the report is dismissed.")]})
     if status == IncidentReport.Status.DUPLICATE:
@@ -221,7 +241,7 @@ def incident_triage(
 
 @transaction.atomic
 def incident_link_child(
-    *, actor: User, report: IncidentReport, child: Child
+    *, actor: User, report: IncidentReport, child: Child, request=None
 ) -> IncidentReport:
     """Attach the registry's child to a report made with a description only."""
     locked = IncidentReport.objects.select_for_update().get(pk=report.pk)
@@ -231,5 +251,7 @@ def incident_link_child(
         )
     locked.child = child
     locked.save(update_fields=["child"])
-    audit_record(actor=actor, action="incident.child_linked", obj=locked)
+    audit_record(
+        actor=actor, action="incident.child_linked", obj=locked, request=request
+    )
     return locked

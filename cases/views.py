@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
@@ -84,10 +86,13 @@ def incident_detail(request, code):
 
 
 def _triage_form(report, data=None) -> TriageForm:
-    others = IncidentReport.objects.filter(commune_id=report.commune_id).exclude(
-        pk=report.pk
-    )
-    return TriageForm(data, others=others.order_by("-received_at")[:100])
+    # Not sliced (a sliced queryset refuses every choice): the last 90 days are
+    # where a duplicate is found.
+    since = report.received_at - datetime.timedelta(days=90)
+    others = IncidentReport.objects.filter(
+        commune_id=report.commune_id, received_at__gte=since
+    ).exclude(pk=report.pk)
+    return TriageForm(data, others=others.order_by("-received_at"))
 
 
 @require_POST
@@ -107,6 +112,10 @@ def incident_triage(request, code):
                     messages.error(request, message)
         else:
             messages.success(request, _("The report was updated."))
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
     return redirect("cases:incident_detail", code=report.code)
 
 
@@ -128,7 +137,10 @@ def incident_link_child(request, code):
     form = _link_form(request.user, report, request.POST)
     if form.is_valid():
         services.incident_link_child(
-            actor=request.user, report=report, child=form.cleaned_data["child"]
+            actor=request.user,
+            report=report,
+            child=form.cleaned_data["child"],
+            request=request,
         )
         messages.success(request, _("The child was linked to the report."))
     else:

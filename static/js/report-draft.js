@@ -19,8 +19,12 @@
 
   var form = document.getElementById("report-form");
   if (!form) { return; }
-  var draftKey = form.dataset.draftKey;
-  var skip = { csrfmiddlewaretoken: true };
+  var draftKey = form.dataset.draftKey;  // one per user: phones are shared
+  // The informant's identity is never left on the phone (NĐ 56 Điều 24).
+  var skip = {
+    csrfmiddlewaretoken: true, anonymous: true, informant_name: true, informant_phone: true
+  };
+  var MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
   function save() {
     var data = {};
@@ -30,13 +34,19 @@
       if (el.type === "checkbox") { data[el.name] = el.checked; return; }
       data[el.name] = el.value;
     });
+    data._savedAt = Date.now();
     store.setItem(draftKey, JSON.stringify(data));
   }
 
   function restore() {
     var data = JSON.parse(store.getItem(draftKey) || "null");
-    // A page that came back with errors already shows what was sent.
+    // A page that came back with errors already shows what was sent; a draft
+    // older than a day is stale.
     if (!data || form.querySelector(".is-invalid")) { return; }
+    if (!data._savedAt || Date.now() - data._savedAt > MAX_AGE_MS) {
+      store.removeItem(draftKey);
+      return;
+    }
     Array.prototype.forEach.call(form.elements, function (el) {
       if (!el.name || !(el.name in data)) { return; }
       if (el.type === "radio") { el.checked = el.value === data[el.name]; return; }

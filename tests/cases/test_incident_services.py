@@ -46,17 +46,12 @@ def test_a_leader_cannot_report_for_another_group(cast, places):
 
 def test_the_same_key_twice_gives_one_report(cast, places):
     key = uuid.uuid4()
+    fields = _fields(places.group_a)  # a retry sends exactly the same form
     first, created = services.incident_submit(
-        reporter=cast.leader_a,
-        fields=_fields(places.group_a),
-        informant={},
-        idempotency_key=key,
+        reporter=cast.leader_a, fields=fields, informant={}, idempotency_key=key
     )
     again, created_again = services.incident_submit(
-        reporter=cast.leader_a,
-        fields=_fields(places.group_a),
-        informant={},
-        idempotency_key=key,
+        reporter=cast.leader_a, fields=fields, informant={}, idempotency_key=key
     )
     assert created
     assert not created_again
@@ -67,6 +62,7 @@ def test_the_same_key_twice_gives_one_report(cast, places):
 @pytest.mark.django_db(transaction=True)
 def test_ten_concurrent_submissions_of_one_key_make_one_report(cast, places):
     key = uuid.uuid4()
+    fields = _fields(places.group_a)  # ten copies of one submission
     barrier = threading.Barrier(10)
     errors = []
 
@@ -75,7 +71,7 @@ def test_ten_concurrent_submissions_of_one_key_make_one_report(cast, places):
             barrier.wait()
             services.incident_submit(
                 reporter=cast.leader_a,
-                fields=_fields(places.group_a),
+                fields=fields,
                 informant={"anonymous": True},
                 idempotency_key=key,
             )
@@ -90,7 +86,7 @@ def test_ten_concurrent_submissions_of_one_key_make_one_report(cast, places):
     for t in threads:
         t.join()
     assert errors == []
-    assert IncidentReport.objects.filter(idempotency_key=key).count() == 1
+    assert IncidentReport.objects.count() == 1
 
 
 @pytest.mark.parametrize(
@@ -156,3 +152,49 @@ def test_a_referred_report_cannot_move_back(cast, places):
     services.incident_triage(actor=cast.officer, report=report, status="referred")
     with pytest.raises(ValidationError):
         services.incident_triage(actor=cast.officer, report=report, status="in_review")
+
+
+def test_the_same_key_with_other_content_is_a_second_report(cast, places):
+    key = uuid.uuid4()
+    first, _ = services.incident_submit(
+        reporter=cast.leader_a,
+        fields=_fields(places.group_a, child_name="Bé Một"),
+        informant={},
+        idempotency_key=key,
+    )
+    second, created = services.incident_submit(
+        reporter=cast.leader_a,
+        fields=_fields(places.group_a, child_name="Bé Hai"),
+        informant={},
+        idempotency_key=key,
+    )
+    assert created
+    assert second != first
+    assert {r.child_name for r in IncidentReport.objects.all()} == {"Bé Một", "Bé Hai"}
+
+
+def test_a_leaders_own_group_report_is_not_shared_with_their_partner_colleagues(
+    cast, places
+):
+    from accounts.models import Assignment, Role
+
+    Assignment.objects.create(
+        user=cast.leader_a,
+        role=Role.PARTNER,
+        commune=places.commune,
+        organisation="school",
+    )
+    cast.leader_a.__dict__.pop("_scope_cache", None)
+    report = submit(cast.leader_a, places.group_a)
+    assert report.organisation == ""
+
+
+def test_long_notes_add_up_without_blocking_the_report(cast, places):
+    report = submit(cast.leader_a, places.group_a)
+    services.incident_triage(
+        actor=cast.officer, report=report, status="in_review", note="x" * 4000
+    )
+    report = services.incident_triage(
+        actor=cast.officer, report=report, status="referred", note="y" * 4000
+    )
+    assert report.status == "referred"

@@ -195,3 +195,57 @@ def test_the_officer_links_the_registry_child(client, cast, places, report):
     client.post(url, {"child": child.pk})
     report.refresh_from_db()
     assert report.child == child
+
+
+def test_marking_a_duplicate_through_the_page(client, cast, places, report):
+    other = submit(cast.leader_a, places.group_a, child_name="Bé Na")
+    client.force_login(cast.officer)
+    client.post(
+        reverse("cases:incident_triage", args=[other.code]),
+        {"status": "duplicate", "duplicate_of": report.pk},
+    )
+    other.refresh_from_db()
+    assert other.status == "duplicate"
+    assert other.duplicate_of == report
+
+
+def test_a_partner_follows_the_reports_of_their_organisation(client, cast, places):
+    from accounts.models import Role
+    from tests.factories import user_with_role
+
+    colleague = user_with_role(
+        Role.PARTNER,
+        commune=places.commune,
+        username="nurse2",
+        organisation="health_station",
+    )
+    school = user_with_role(
+        Role.PARTNER, commune=places.commune, username="teacher", organisation="school"
+    )
+    report = submit(cast.partner, places.group_a)
+    client.force_login(colleague)
+    assert report in client.get(reverse("cases:my_reports")).context["reports"]
+    assert (
+        client.get(reverse("cases:incident_detail", args=[report.code])).status_code
+        == 200
+    )
+    client.force_login(school)
+    assert (
+        client.get(reverse("cases:incident_detail", args=[report.code])).status_code
+        == 404
+    )
+
+
+def test_a_partner_never_sees_the_registry_name_of_a_linked_child(client, cast, places):
+    from cases import services
+    from tests.registry.factories import ChildFactory
+
+    report = submit(cast.partner, places.group_a, child_name="Bé X")
+    child = ChildFactory(
+        residential_group=places.group_a, full_name="Tên Thật Trong Sổ"
+    )
+    services.incident_link_child(actor=cast.officer, report=report, child=child)
+    client.force_login(cast.partner)
+    page = client.get(reverse("cases:incident_detail", args=[report.code])).text
+    assert "Tên Thật Trong Sổ" not in page
+    assert "Bé X" in page

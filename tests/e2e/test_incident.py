@@ -40,7 +40,10 @@ def test_a_leader_reports_a_drowning_and_the_officer_sees_it(
     page.wait_for_url("**/incidents/mine/**")
     assert "Đã tiếp nhận" in page.content()
     # The draft kept for a dropped connection is forgotten once the report is in.
-    assert page.evaluate("localStorage.getItem('batochild-report-draft')") is None
+    drafts = page.evaluate(
+        "Object.keys(localStorage).filter(k => k.startsWith('batochild-report-draft'))"
+    )
+    assert drafts == []
     report_url = page.locator("ul.list-group a").first.get_attribute("href")
     phone.close()
 
