@@ -172,3 +172,18 @@ def test_every_beat_entry_names_a_registered_task(settings):
     app.loader.import_default_modules()
     for entry in settings.CELERY_BEAT_SCHEDULE.values():
         assert entry["task"] in app.tasks, entry["task"]
+
+
+@pytest.mark.django_db
+def test_error_pages_are_vietnamese_without_a_stack_trace(client, settings, cast):
+    settings.DEBUG = False
+    client.force_login(cast.leader_a)
+    response = client.get("/children/00000000-0000-0000-0000-000000000000/")
+    assert response.status_code in (403, 404)
+    assert "Traceback" not in response.text
+    missing = client.get("/no-such-page/")
+    assert missing.status_code == 404
+    assert "Không tìm thấy trang" in missing.text
+    huge = client.post("/incidents/report/", {"child_state": "x" * (3 * 1024 * 1024)})
+    assert huge.status_code == 400
+    assert "Không đọc được yêu cầu" in huge.text
