@@ -44,6 +44,15 @@ class ReportForm(forms.ModelForm):
     informant_phone = forms.CharField(
         label=_("Informant's phone"), max_length=20, required=False
     )
+    informant_address = forms.CharField(
+        label=_("Informant's address"), max_length=250, required=False
+    )
+    received_at = forms.DateTimeField(
+        label=_("When the information came in"),
+        widget=DateTimeLocalInput,
+        input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
+        required=False,
+    )
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
 
     class Meta:
@@ -88,13 +97,17 @@ class ReportForm(forms.ModelForm):
             # The officer records a call or a visit (Mẫu 01 "Nguồn nhận thông tin").
             self.fields["source"].choices = [("", "---------"), *Source.choices]
             self.fields["source"].required = True
+            self.fields["received_at"].initial = self.fields["occurred_at"].initial
         else:
+            del self.fields["received_at"]  # a report from the field arrives now
             del self.fields["source"]
             del self.fields["hotline_reference"]
 
     def report_fields(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if k in self._meta.fields}
         data.setdefault("source", "")
+        if self.cleaned_data.get("received_at"):
+            data["received_at"] = self.cleaned_data["received_at"]
         return data
 
     def informant(self) -> dict:
@@ -103,6 +116,7 @@ class ReportForm(forms.ModelForm):
             "anonymous": data["anonymous"],
             "name": data["informant_name"],
             "phone": data["informant_phone"],
+            "address": data["informant_address"],
         }
 
 

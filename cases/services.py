@@ -149,15 +149,18 @@ def _create(reporter, fields, informant, key, digest, request) -> IncidentReport
         reported_by=reporter,
         idempotency_key=key,
         payload_hash=digest,
-        received_at=now,
         organisation=organisation,
-        **fields,
+        **{"received_at": now, **fields},  # an officer may record an earlier call
     )
     report.commune_id = report.residential_group.commune_id
     report.source = report.source or _default_source(reporter, organisation)
     report.child_name = normalize(report.child_name)
     report.severity_rank = SEVERITY_RANK.get(report.severity, 0)
-    report.triage_due_at = now + datetime.timedelta(
+    if report.received_at > now:
+        raise ValidationError(
+            {"received_at": [_("This time cannot be in the future.")]}
+        )
+    report.triage_due_at = report.received_at + datetime.timedelta(
         hours=settings.INCIDENT_TRIAGE_HOURS
     )
     _check_place(reporter, report)

@@ -249,3 +249,29 @@ def test_a_partner_never_sees_the_registry_name_of_a_linked_child(client, cast, 
     page = client.get(reverse("cases:incident_detail", args=[report.code])).text
     assert "Tên Thật Trong Sổ" not in page
     assert "Bé X" in page
+
+
+def test_an_officer_records_a_call_received_earlier(client, cast, places):
+    client.force_login(cast.officer)
+    earlier = timezone.localtime() - datetime.timedelta(hours=5)
+    data = {
+        "kind": "bao_luc",
+        "occurred_at": (earlier - datetime.timedelta(hours=1)).strftime(
+            "%Y-%m-%dT%H:%M"
+        ),
+        "received_at": earlier.strftime("%Y-%m-%dT%H:%M"),
+        "residential_group": places.group_b.pk,
+        "child_name": "Bé Na",
+        "severity": "serious",
+        "source": "hotline_111",
+        "hotline_reference": "111-2026-0042",
+        "informant_name": "Bà Lan",
+        "informant_address": "Tổ dân phố 2",
+        "idempotency_key": str(uuid.uuid4()),
+    }
+    assert client.post(reverse("cases:report_new"), data).status_code == 302
+    report = IncidentReport.objects.get()
+    assert report.source == "hotline_111"
+    assert report.triage_due_at - report.received_at == datetime.timedelta(hours=12)
+    assert abs(report.received_at - earlier) < datetime.timedelta(minutes=1)
+    assert report.reporter.address == "Tổ dân phố 2"
