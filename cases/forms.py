@@ -155,3 +155,12 @@ class LinkChildForm(forms.Form):
         super().__init__(*args, **kwargs)
         if children is not None:
             self.fields["child"].queryset = children
+
+
+class ReportListForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("All")), *IncidentReport.Status.choices],
+        required=False,
+    )
+    after = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -1,6 +1,8 @@
 """Reads of incident reports: every query starts from visible_to(user)."""
 
-from django.db.models import QuerySet
+import datetime
+
+from django.db.models import Q, QuerySet
 
 from accounts.scope import COMMUNE_WIDE_ROLES, get_visible_or_404, user_scope
 from cases.models import IncidentReport
@@ -44,3 +46,32 @@ def reports_by(user, limit: int = 50) -> QuerySet:
             reported_by=user
         )  # officers: their own, not the inbox
     return queryset.select_related("residential_group").order_by("-received_at")[:limit]
+
+
+PAGE_SIZE = 50
+
+
+def all_reports(user, *, status: str = "", after: str = "") -> tuple[list, str | None]:
+    """Every report the user may see, newest first, one keyset page at a time.
+
+    `after` is the "<received_at ISO>|<id>" of the last row of the previous page.
+    """
+    queryset = IncidentReport.objects.visible_to(user).select_related(
+        "residential_group"
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    if after:
+        try:
+            stamp, pk = after.split("|")
+            last = datetime.datetime.fromisoformat(stamp)
+            queryset = queryset.filter(
+                Q(received_at__lt=last) | Q(received_at=last, pk__lt=int(pk))
+            )
+        except ValueError:
+            pass  # a damaged cursor starts from the top
+    rows = list(queryset.order_by("-received_at", "-pk")[: PAGE_SIZE + 1])
+    more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    cursor = f"{rows[-1].received_at.isoformat()}|{rows[-1].pk}" if more else None
+    return rows, cursor

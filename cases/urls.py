@@ -5,6 +5,7 @@ from cases import views
 app_name = "cases"
 urlpatterns = [
     path("", views.inbox, name="inbox"),
+    path("all/", views.incident_list, name="incident_list"),
     path("report/", views.report_new, name="report_new"),
     path("mine/", views.my_reports, name="my_reports"),
     path("<uuid:code>/", views.incident_detail, name="incident_detail"),

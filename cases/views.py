@@ -13,7 +13,7 @@ from django.views.decorators.http import (
 from accounts.services import audit_record
 from batochild.lib.forms import add_service_errors
 from cases import permissions, selectors, services
-from cases.forms import LinkChildForm, ReportForm, TriageForm
+from cases.forms import LinkChildForm, ReportForm, ReportListForm, TriageForm
 from cases.models import IncidentReport
 from registry.models import Child
 
@@ -146,3 +146,20 @@ def incident_link_child(request, code):
     else:
         messages.error(request, _("Choose a child of the report's residential group."))
     return redirect("cases:incident_detail", code=report.code)
+
+
+@require_safe
+def incident_list(request):
+    """Every report of the commune, for the officer and the chairman."""
+    if not permissions.can_use_inbox(request.user):
+        raise PermissionDenied
+    form = ReportListForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows, cursor = selectors.all_reports(
+        request.user, status=filters.get("status", ""), after=filters.get("after", "")
+    )
+    return render(
+        request,
+        "cases/incident_list.html",
+        {"form": form, "rows": rows, "cursor": cursor},
+    )

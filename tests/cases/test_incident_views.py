@@ -275,3 +275,28 @@ def test_an_officer_records_a_call_received_earlier(client, cast, places):
     assert report.triage_due_at - report.received_at == datetime.timedelta(hours=12)
     assert abs(report.received_at - earlier) < datetime.timedelta(minutes=1)
     assert report.reporter.address == "Tổ dân phố 2"
+
+
+@pytest.mark.parametrize("member", CAST)
+def test_the_list_of_all_reports_by_role(client, cast, report, member):
+    client.force_login(getattr(cast, member))
+    response = client.get(reverse("cases:incident_list"))
+    assert response.status_code == (200 if member in INBOX else 403)
+    if response.status_code == 200:
+        assert (report in response.context["rows"]) is (member != "other_officer")
+
+
+def test_all_reports_page_through_without_gaps(client, cast, places):
+    from cases import selectors
+
+    made = [
+        submit(cast.leader_a, places.group_a) for _ in range(selectors.PAGE_SIZE + 3)
+    ]
+    client.force_login(cast.chairman)
+    first = client.get(reverse("cases:incident_list"))
+    second = client.get(
+        reverse("cases:incident_list"), {"after": first.context["cursor"]}
+    )
+    seen = list(first.context["rows"]) + list(second.context["rows"])
+    assert sorted(r.pk for r in seen) == sorted(r.pk for r in made)
+    assert second.context["cursor"] is None
