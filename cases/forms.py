@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import ABUSE_KINDS, IncidentReport, Kind, Source
+from cases.models import ABUSE_KINDS, Case, CaseStatus, IncidentReport, Kind, Source
 from registry.models import Child, ResidentialGroup
 
 
@@ -164,3 +164,20 @@ class ReportListForm(forms.Form):
         required=False,
     )
     after = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+class CaseListForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Step"), choices=[("", _("All")), *CaseStatus.choices], required=False
+    )
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+
+class CaseOpenForm(forms.Form):
+    level = forms.ChoiceField(label=_("Protection level"), choices=Case.Level.choices)
+
+
+class CaseMoveForm(forms.Form):
+    to = forms.ChoiceField(choices=CaseStatus.choices)
+    version = forms.IntegerField()
+    note = forms.CharField(required=False, max_length=5000)

@@ -2,10 +2,10 @@
 
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from accounts.scope import COMMUNE_WIDE_ROLES, get_visible_or_404, user_scope
-from cases.models import IncidentReport
+from cases.models import Case, IncidentReport
 
 INBOX_LIMIT = 200
 
@@ -75,3 +75,21 @@ def all_reports(user, *, status: str = "", after: str = "") -> tuple[list, str |
     rows = rows[:PAGE_SIZE]
     cursor = f"{rows[-1].received_at.isoformat()}|{rows[-1].pk}" if more else None
     return rows, cursor
+
+
+def case_get_for_user(user, code):
+    """Gatekeeper: the case if `user` may see it, else 404."""
+    queryset = Case.objects.select_related("child", "residential_group", "caseworker")
+    return get_visible_or_404(queryset, user, code=code)
+
+
+def cases_for(user, *, status: str = "", overdue: bool = False, now=None):
+    """Open cases first by deadline (the most urgent on top), with related rows."""
+    queryset = Case.objects.visible_to(user).select_related(
+        "child", "residential_group", "caseworker"
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    if overdue and now is not None:
+        queryset = queryset.overdue(now)
+    return queryset.order_by(F("due_at").asc(nulls_last=True), "-created_at")[:200]

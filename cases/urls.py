@@ -11,4 +11,8 @@ urlpatterns = [
     path("<uuid:code>/", views.incident_detail, name="incident_detail"),
     path("<uuid:code>/triage/", views.incident_triage, name="incident_triage"),
     path("<uuid:code>/child/", views.incident_link_child, name="incident_link_child"),
+    path("<uuid:code>/open-case/", views.case_open, name="case_open"),
+    path("cases/", views.case_list, name="case_list"),
+    path("cases/<uuid:code>/", views.case_detail, name="case_detail"),
+    path("cases/<uuid:code>/move/", views.case_move, name="case_move"),
 ]

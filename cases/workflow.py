@@ -8,11 +8,8 @@ from `due_at`, never stored as a state.
 import datetime
 from dataclasses import dataclass
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
-
 from batochild.lib.workdays import add_working_days
-from cases.models import IncidentReport
+from cases.models import CaseStatus, IncidentReport
 
 S = IncidentReport.Status
 
@@ -28,25 +25,6 @@ TRIAGE_MOVES: dict[str, frozenset[str]] = {
 def can_move(old: str, new: str) -> bool:
     """May a report go from `old` to `new`?"""
     return new in TRIAGE_MOVES.get(old, frozenset())
-
-
-class CaseStatus(models.TextChoices):
-    RECEIVED = "received", _("Information received")  # Đ25, Mẫu 01
-    INITIAL_ASSESSMENT = (
-        "initial_assessment",
-        _("Initial risk assessment"),
-    )  # Đ26, Mẫu 02
-    EMERGENCY = "emergency", _("Emergency intervention")  # Đ26.3, Đ31
-    SEPARATION = "separation", _("Temporary separation")  # Đ32, Mẫu 07
-    DETAILED_ASSESSMENT = "detailed_assessment", _("Detailed assessment")  # Đ27, Mẫu 03
-    PLANNING = "planning", _("Drafting the support plan")  # Đ28.1, Mẫu 04
-    AWAITING_APPROVAL = (
-        "awaiting_approval",
-        _("Plan awaiting approval"),
-    )  # Đ28.4, Mẫu 05
-    IN_PROGRESS = "in_progress", _("Plan being carried out")  # Đ29
-    REVIEW = "review", _("Review")  # Đ30, Mẫu 06
-    CLOSED = "closed", _("Closed")  # Đ30.1.b
 
 
 C = CaseStatus

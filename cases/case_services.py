@@ -1,0 +1,132 @@
+"""Writes of cases: opening from a report and moving through NĐ 56's steps.
+
+Every move is checked against cases/workflow.py, locked, given its legal
+deadline (working days from the admin-kept calendar) and written to the
+timeline (CaseEvent) and the audit log.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Role, User
+from accounts.scope import user_scope
+from accounts.services import audit_record
+from cases import services as report_services
+from cases import workflow
+from cases.models import Case, CaseEvent, CaseStatus, IncidentReport
+from registry.selectors import working_calendar
+
+# Steps only the chairman decides (NĐ 56 Điều 28.4 approval, Điều 30.1.b closure,
+# Điều 32 separation).
+CHAIRMAN_STEPS = frozenset(
+    {CaseStatus.IN_PROGRESS, CaseStatus.CLOSED, CaseStatus.SEPARATION}
+)
+
+
+class ConflictError(ValidationError):
+    """Someone else changed the case since the page was opened."""
+
+
+def can_move_case(user, case: Case, to: str) -> bool:
+    """Officers move the case; the chairman takes the decisions that are theirs."""
+    scope = user_scope(user)
+    if to in CHAIRMAN_STEPS and not (
+        to == CaseStatus.CLOSED and case.status == CaseStatus.RECEIVED
+    ):
+        return case.commune_id in scope.communes_for(Role.CHAIRMAN)
+    return case.commune_id in scope.communes_for(Role.OFFICER)
+
+
+def _deadline(status: str, *, entered_at, received_at):
+    days_off, extra = working_calendar()
+    return workflow.due_at(
+        status,
+        entered_at=entered_at,
+        received_at=received_at,
+        days_off=days_off,
+        extra_working_days=extra,
+    )
+
+
+@transaction.atomic
+def case_open(
+    *, actor: User, report: IncidentReport, level: str, caseworker: User | None = None
+) -> Case:
+    """Open a case from a report of a registered child; the report is referred."""
+    if report.child_id is None:
+        raise ValidationError(
+            {
+                "child": [
+                    _(
+                        "Link the report to the child in the registry before opening a case."
+                    )
+                ]
+            }
+        )
+    now = timezone.now()
+    case = Case(
+        commune_id=report.commune_id,
+        residential_group_id=report.residential_group_id,
+        child_id=report.child_id,
+        level=level,
+        caseworker=caseworker or actor,
+        received_at=report.received_at,
+        status_changed_at=now,
+    )
+    case.due_at = _deadline(
+        CaseStatus.RECEIVED, entered_at=now, received_at=report.received_at
+    )
+    case.full_clean()
+    case.save()
+    case.reports.add(report)
+    if report.status in (IncidentReport.Status.NEW, IncidentReport.Status.IN_REVIEW):
+        report_services.incident_triage(actor=actor, report=report, status="referred")
+    CaseEvent.objects.create(
+        case=case, commune_id=case.commune_id, actor=actor, new_status=case.status
+    )
+    audit_record(actor=actor, action="case.opened", obj=case)
+    return case
+
+
+@transaction.atomic
+def case_transition(
+    *, actor: User, case: Case, to: str, version: int | None = None, note: str = ""
+) -> Case:
+    """Move the case to the next step; refused if illegal, not the actor's to take,
+    or based on an old version of the page."""
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    if version is not None and version != locked.version:
+        raise ConflictError(
+            _(
+                "Someone else moved this case while you were reading it. Look again first."
+            )
+        )
+    if not workflow.can_transition(locked.status, to):
+        raise ValidationError(
+            {"status": [_("This step cannot follow the current one.")]}
+        )
+    if not can_move_case(actor, locked, to):
+        raise PermissionDenied
+    if to == CaseStatus.CLOSED and not note.strip():
+        raise ValidationError({"note": [_("Give the reason for closing the case.")]})
+    now = timezone.now()
+    old = locked.status
+    locked.status = to
+    locked.status_changed_at = now
+    locked.due_at = _deadline(to, entered_at=now, received_at=locked.received_at)
+    if to == CaseStatus.CLOSED:
+        locked.closed_reason = note[:250]
+    locked.version += 1
+    locked.save()
+    CaseEvent.objects.create(
+        case=locked,
+        commune_id=locked.commune_id,
+        actor=actor,
+        old_status=old,
+        new_status=to,
+        note=note[:5000],
+    )
+    audit_record(actor=actor, action="case.moved", obj=locked, detail={"to": to})
+    return locked
