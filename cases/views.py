@@ -88,20 +88,22 @@ def incident_detail(request, code):
         "can_triage": permissions.can_triage(request.user, report),
         "events": report.events.select_related("actor") if full else [],
         "informant": getattr(report, "reporter", None) if full else None,
-        "form": _triage_form(report),
+        "form": _triage_form(request.user, report),
         "link_form": _link_form(request.user, report),
         "case_levels": Case.Level.choices,
     }
     return render(request, "cases/incident_detail.html", context)
 
 
-def _triage_form(report, data=None) -> TriageForm:
+def _triage_form(user, report, data=None) -> TriageForm:
     # Not sliced (a sliced queryset refuses every choice): the last 90 days are
     # where a duplicate is found.
     since = report.received_at - datetime.timedelta(days=90)
-    others = IncidentReport.objects.filter(
-        commune_id=report.commune_id, received_at__gte=since
-    ).exclude(pk=report.pk)
+    others = (
+        IncidentReport.objects.visible_to(user)
+        .filter(commune_id=report.commune_id, received_at__gte=since)
+        .exclude(pk=report.pk)
+    )
     return TriageForm(data, others=others.order_by("-received_at"))
 
 
@@ -110,7 +112,7 @@ def incident_triage(request, code):
     report = selectors.incident_get_for_user(request.user, code)
     if not permissions.can_triage(request.user, report):
         raise PermissionDenied
-    form = _triage_form(report, request.POST)
+    form = _triage_form(request.user, report, request.POST)
     if form.is_valid():
         try:
             services.incident_triage(

@@ -18,7 +18,7 @@ def child_export(request):
     commune = selectors.commune_acting_for(request.user, Role.OFFICER, Role.CHAIRMAN)
     if commune is None or not permissions.can_export_children(request.user, commune.pk):
         raise PermissionDenied
-    groups = ResidentialGroup.objects.filter(commune=commune)
+    groups = ResidentialGroup.objects.visible_to(request.user).filter(commune=commune)
     form = ChildFilterForm(request.GET or None, groups=groups)
     # As on the list page: filters that do not validate are left out.
     filters = form.cleaned_data if form.is_valid() else {}
