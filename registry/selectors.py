@@ -89,8 +89,13 @@ def filter_children(queryset: QuerySet, filters: dict) -> QuerySet:
     if classification := filters.get("classification"):
         queryset = queryset.filter(classification=classification)
     if circumstance := filters.get("circumstance"):
+        # The commune condition lets the subquery use (commune, group): without it
+        # PostgreSQL reads the whole province's circumstances (bench/README.md).
         open_rows = SpecialCircumstance.objects.filter(
-            child=OuterRef("pk"), group=circumstance, resolved_on__isnull=True
+            child=OuterRef("pk"),
+            commune_id=OuterRef("commune_id"),
+            group=circumstance,
+            resolved_on__isnull=True,
         )
         queryset = queryset.filter(Exists(open_rows))
     if band := filters.get("age_band"):
@@ -143,7 +148,10 @@ def keyset_page(queryset: QuerySet, cursor: str | None, size: int = PAGE_SIZE) -
     after = decode_cursor(cursor) if cursor else None
     if after is not None:
         name, pk = after
-        queryset = queryset.filter(Q(full_name__gt=name) | Q(full_name=name, pk__gt=pk))
+        # The redundant >= bounds the index scan; the OR alone would scan from the top.
+        queryset = queryset.filter(
+            Q(full_name__gte=name), Q(full_name__gt=name) | Q(full_name=name, pk__gt=pk)
+        )
     rows = list(queryset[: size + 1])
     more = len(rows) > size
     rows = rows[:size]

@@ -45,7 +45,12 @@ def child_list(request):
         "page": page,
         "full": full,
         "can_create": commune is not None,
-        "flagged_cards": upkeep.insurance_flagged_count(request.user) if commune else 0,
+        # Only the full page shows the alert: htmx fragments skip the count.
+        "flagged_cards": (
+            upkeep.insurance_flagged_count(request.user)
+            if commune and not request.htmx
+            else 0
+        ),
         "can_export": full,
     }
     template = "registry/child_list.html"
