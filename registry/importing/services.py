@@ -122,6 +122,7 @@ def import_check(*, batch_id: int) -> ImportBatch:
             _fail(batch, ImportBatch.Status.INVALID, exc.message)
             return batch
         except Exception:
+            # Not swallowed: marked so the officer's page stops polling, then re-raised.
             _fail(batch, ImportBatch.Status.INVALID, _unexpected())
             raise
     _finish_check(batch, plan)
@@ -233,6 +234,7 @@ def import_commit(*, batch_id: int) -> ImportBatch:
             batch.save(update_fields=["result"])
             _fail(batch, ImportBatch.Status.FAILED, _rejected_message())
         except Exception:
+            # Not swallowed: the transaction has rolled back; mark it, then re-raise.
             _fail(batch, ImportBatch.Status.FAILED, _unexpected())
             raise
     return batch
