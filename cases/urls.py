@@ -1,18 +1,22 @@
 from django.urls import path
 
-from cases import views
+from cases.views import cases, incidents
 
 app_name = "cases"
 urlpatterns = [
-    path("", views.inbox, name="inbox"),
-    path("all/", views.incident_list, name="incident_list"),
-    path("report/", views.report_new, name="report_new"),
-    path("mine/", views.my_reports, name="my_reports"),
-    path("<uuid:code>/", views.incident_detail, name="incident_detail"),
-    path("<uuid:code>/triage/", views.incident_triage, name="incident_triage"),
-    path("<uuid:code>/child/", views.incident_link_child, name="incident_link_child"),
-    path("<uuid:code>/open-case/", views.case_open, name="case_open"),
-    path("cases/", views.case_list, name="case_list"),
-    path("cases/<uuid:code>/", views.case_detail, name="case_detail"),
-    path("cases/<uuid:code>/move/", views.case_move, name="case_move"),
+    path("", incidents.inbox, name="inbox"),
+    path("all/", incidents.incident_list, name="incident_list"),
+    path("report/", incidents.report_new, name="report_new"),
+    path("mine/", incidents.my_reports, name="my_reports"),
+    path("<uuid:code>/", incidents.incident_detail, name="incident_detail"),
+    path("<uuid:code>/triage/", incidents.incident_triage, name="incident_triage"),
+    path(
+        "<uuid:code>/child/",
+        incidents.incident_link_child,
+        name="incident_link_child",
+    ),
+    path("<uuid:code>/open-case/", cases.case_open, name="case_open"),
+    path("cases/", cases.case_list, name="case_list"),
+    path("cases/<uuid:code>/", cases.case_detail, name="case_detail"),
+    path("cases/<uuid:code>/move/", cases.case_move, name="case_move"),
 ]

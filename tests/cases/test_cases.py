@@ -7,7 +7,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from cases import case_services
+from cases.casework import moves as case_services
 from cases.models import Case, CaseEvent
 from tests.cases.factories import submit
 from tests.conftest import CAST

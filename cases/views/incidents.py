@@ -3,7 +3,6 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import (
     require_http_methods,
@@ -13,17 +12,14 @@ from django.views.decorators.http import (
 
 from accounts.services import audit_record
 from batochild.lib.forms import add_service_errors
-from cases import case_services, permissions, selectors, services, workflow
+from cases import permissions, selectors, services
 from cases.forms import (
-    CaseListForm,
-    CaseMoveForm,
-    CaseOpenForm,
     LinkChildForm,
     ReportForm,
     ReportListForm,
     TriageForm,
 )
-from cases.models import Case, CaseStatus, IncidentReport
+from cases.models import Case, IncidentReport
 from registry.models import Child
 
 
@@ -175,77 +171,3 @@ def incident_list(request):
         "cases/incident_list.html",
         {"form": form, "rows": rows, "cursor": cursor},
     )
-
-
-@require_safe
-def case_list(request):
-    if not permissions.can_use_inbox(request.user):
-        raise PermissionDenied
-    now = timezone.now()
-    form = CaseListForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    cases = selectors.cases_for(
-        request.user,
-        status=filters.get("status", ""),
-        overdue=filters.get("overdue", False),
-        now=now,
-    )
-    return render(
-        request, "cases/case_list.html", {"form": form, "cases": cases, "now": now}
-    )
-
-
-@require_safe
-def case_detail(request, code):
-    case = selectors.case_get_for_user(request.user, code)
-    audit_record(actor=request.user, action="case.viewed", obj=case, request=request)
-    moves = [
-        (status, CaseStatus(status).label)
-        for status in workflow.CASE_MOVES[case.status]
-        if case_services.can_move_case(request.user, case, status)
-    ]
-    context = {
-        "case": case,
-        "events": case.events.select_related("actor"),
-        "moves": sorted(moves),
-        "overdue": case.is_overdue(timezone.now()),
-    }
-    return render(request, "cases/case_detail.html", context)
-
-
-@require_POST
-def case_open(request, code):
-    report = selectors.incident_get_for_user(request.user, code)
-    if not permissions.can_triage(request.user, report):
-        raise PermissionDenied
-    form = CaseOpenForm(request.POST)
-    if form.is_valid():
-        try:
-            case = case_services.case_open(
-                actor=request.user, report=report, level=form.cleaned_data["level"]
-            )
-        except ValidationError as exc:
-            for errors in exc.message_dict.values():
-                for message in errors:
-                    messages.error(request, message)
-        else:
-            messages.success(request, _("The case was opened."))
-            return redirect("cases:case_detail", code=case.code)
-    return redirect("cases:incident_detail", code=report.code)
-
-
-@require_POST
-def case_move(request, code):
-    case = selectors.case_get_for_user(request.user, code)
-    form = CaseMoveForm(request.POST)
-    if form.is_valid():
-        try:
-            case_services.case_transition(
-                actor=request.user, case=case, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("The case moved to the next step."))
-    return redirect("cases:case_detail", code=case.code)

@@ -1,0 +1,61 @@
+"""The cases app's models: incident reports, cases and what each step records."""
+
+from cases.models.cases import Case, CaseEvent, CaseQuerySet, CaseStatus
+from cases.models.incidents import (
+    ABUSE_KINDS,
+    SEVERITY_RANK,
+    IncidentEvent,
+    IncidentQuerySet,
+    IncidentReport,
+    IncidentReporter,
+    Kind,
+    Severity,
+    Source,
+)
+from cases.models.referrals import Referral, SentReminder
+from cases.models.steps import (
+    DETAILED_SECTIONS,
+    DetailedAssessment,
+    FollowUp,
+    NeedsMeeting,
+    PlanItem,
+    RiskAnswer,
+    RiskAssessment,
+    RiskCriterion,
+    RiskForm,
+    RiskLevel,
+    Separation,
+    Service,
+    SupportPlan,
+)
+
+__all__ = [
+    "ABUSE_KINDS",
+    "DETAILED_SECTIONS",
+    "SEVERITY_RANK",
+    "Case",
+    "CaseEvent",
+    "CaseQuerySet",
+    "CaseStatus",
+    "DetailedAssessment",
+    "FollowUp",
+    "IncidentEvent",
+    "IncidentQuerySet",
+    "IncidentReport",
+    "IncidentReporter",
+    "Kind",
+    "NeedsMeeting",
+    "PlanItem",
+    "Referral",
+    "RiskAnswer",
+    "RiskAssessment",
+    "RiskCriterion",
+    "RiskForm",
+    "RiskLevel",
+    "SentReminder",
+    "Separation",
+    "Service",
+    "Severity",
+    "Source",
+    "SupportPlan",
+]
