@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.views import cases, incidents
+from cases.views import caselist, cases, incidents
 
 app_name = "cases"
 urlpatterns = [
@@ -16,7 +16,7 @@ urlpatterns = [
         name="incident_link_child",
     ),
     path("<uuid:code>/open-case/", cases.case_open, name="case_open"),
-    path("cases/", cases.case_list, name="case_list"),
+    path("cases/", caselist.case_list, name="case_list"),
     path("cases/<uuid:code>/", cases.case_detail, name="case_detail"),
     path("cases/<uuid:code>/move/", cases.case_move, name="case_move"),
 ]

@@ -123,6 +123,11 @@ class Case(models.Model):
     def __str__(self) -> str:
         return f"{self.get_level_display()} · {self.created_at:%d/%m/%Y}"
 
+    @property
+    def reference(self) -> str:
+        """The case number people write and say: HS-<year opened>-<id>."""
+        return f"HS-{self.created_at:%Y}-{self.pk:05d}"
+
     def is_overdue(self, now) -> bool:
         return self.status != "closed" and self.due_at is not None and self.due_at < now
 

@@ -10,26 +10,8 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts.services import audit_record
 from cases import permissions, selectors, workflow
 from cases.casework import moves as case_services
-from cases.forms import CaseListForm, CaseMoveForm, CaseOpenForm
+from cases.forms import CaseMoveForm, CaseOpenForm
 from cases.models import CaseStatus
-
-
-@require_safe
-def case_list(request):
-    if not permissions.can_use_inbox(request.user):
-        raise PermissionDenied
-    now = timezone.now()
-    form = CaseListForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    cases = selectors.cases_for(
-        request.user,
-        status=filters.get("status", ""),
-        overdue=filters.get("overdue", False),
-        now=now,
-    )
-    return render(
-        request, "cases/case_list.html", {"form": form, "cases": cases, "now": now}
-    )
 
 
 @require_safe
