@@ -23,6 +23,8 @@ def audit_record(
     """
     if obj is not None and commune is None:
         commune = getattr(obj, "commune", None)
+    # An id is enough: callers that hold only the id spare a query for the row.
+    commune_id = commune if isinstance(commune, int) else getattr(commune, "pk", None)
     roles = sorted(user_scope(actor).roles) if actor is not None else []
     entry = AuditEntry(
         user=actor,
@@ -32,7 +34,7 @@ def audit_record(
         object_id=str(getattr(obj, "code", None) or getattr(obj, "pk", ""))
         if obj
         else "",
-        commune=commune,
+        commune_id=commune_id,
         ip=get_client_ip_address(request) if request is not None else None,
         detail=detail or {},
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.views import caselist, cases, incidents
+from cases.views import caselist, cases, incidents, plans, steps
 
 app_name = "cases"
 urlpatterns = [
@@ -19,4 +19,18 @@ urlpatterns = [
     path("cases/", caselist.case_list, name="case_list"),
     path("cases/<uuid:code>/", cases.case_detail, name="case_detail"),
     path("cases/<uuid:code>/move/", cases.case_move, name="case_move"),
+    path(
+        "cases/<uuid:code>/assessment/<str:form_code>/",
+        steps.risk_assessment,
+        name="risk_assessment",
+    ),
+    path("cases/<uuid:code>/detailed/", steps.detailed_assessment, name="detailed"),
+    path("cases/<uuid:code>/meeting/", steps.needs_meeting, name="needs_meeting"),
+    path("cases/<uuid:code>/visit/", steps.followup, name="followup"),
+    path("cases/<uuid:code>/separation/", steps.separation, name="separation"),
+    path("cases/<uuid:code>/plan/", plans.plan_edit, name="plan_edit"),
+    path("cases/<uuid:code>/plan/submit/", plans.plan_submit, name="plan_submit"),
+    path("cases/<uuid:code>/plan/approve/", plans.plan_approve, name="plan_approve"),
+    path("cases/<uuid:code>/plan/return/", plans.plan_return, name="plan_return"),
+    path("cases/<uuid:code>/plan/adjust/", plans.plan_adjust, name="plan_adjust"),
 ]

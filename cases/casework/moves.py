@@ -15,7 +15,7 @@ from accounts.scope import user_scope
 from accounts.services import audit_record
 from cases import services as report_services
 from cases import workflow
-from cases.models import Case, CaseEvent, CaseStatus, IncidentReport
+from cases.models import Case, CaseEvent, CaseStatus, DetailedAssessment, IncidentReport
 from registry.selectors import working_calendar
 
 # Steps only the chairman decides (NĐ 56 Điều 28.4 approval, Điều 30.1.b closure,
@@ -26,12 +26,52 @@ CHAIRMAN_STEPS = frozenset(
 
 
 class ConflictError(ValidationError):
-    """Someone else changed the case since the page was opened."""
+    """Someone else changed the case since the page was opened. `changes` lists
+    what they changed: (field label, their value), for the page to show."""
+
+    def __init__(self, message, changes=()):
+        super().__init__(message)
+        self.changes = list(changes)
+
+
+# Moves that only the step's own form makes, because they carry content: the
+# plan is submitted (Đ28.1), approved (Đ28.4), a separation decided (Đ32).
+MOVES_BY_STEP = {
+    CaseStatus.AWAITING_APPROVAL: "plan",
+    CaseStatus.IN_PROGRESS: "approval",
+    CaseStatus.SEPARATION: "separation",
+}
+
+
+def _missing_before(case: Case, to: str) -> str:
+    """Why the case cannot leave its step yet: the step's record is missing."""
+    status = case.status
+    if (
+        status == CaseStatus.INITIAL_ASSESSMENT
+        and to != CaseStatus.CLOSED
+        and not case.risk_assessments.filter(form="m02").exists()
+    ):
+        return _("Record the initial risk assessment (Form 02) first.")
+    if status == CaseStatus.DETAILED_ASSESSMENT and to == CaseStatus.PLANNING:
+        detailed = DetailedAssessment.objects.filter(case=case).first()
+        if detailed is None or not detailed.is_complete:
+            return _("Write the detailed assessment (Form 03) first.")
+    if (
+        status == CaseStatus.REVIEW
+        and not case.risk_assessments.filter(
+            form="m06", assessed_at__gte=case.status_changed_at
+        ).exists()
+    ):
+        return _("Record the review (Form 06) first.")
+    return ""
 
 
 def can_move_case(user, case: Case, to: str) -> bool:
     """Officers move the case; the chairman takes the decisions that are theirs."""
     scope = user_scope(user)
+    if case.status == CaseStatus.AWAITING_APPROVAL and to == CaseStatus.PLANNING:
+        # The chairman sends the plan back (Đ28.4).
+        return case.commune_id in scope.communes_for(Role.CHAIRMAN)
     if to in CHAIRMAN_STEPS and not (
         to == CaseStatus.CLOSED and case.status == CaseStatus.RECEIVED
     ):
@@ -92,10 +132,19 @@ def case_open(
 
 @transaction.atomic
 def case_transition(
-    *, actor: User, case: Case, to: str, version: int | None = None, note: str = ""
+    *,
+    actor: User,
+    case: Case,
+    to: str,
+    version: int | None = None,
+    note: str = "",
+    via: str = "",
 ) -> Case:
     """Move the case to the next step; refused if illegal, not the actor's to take,
-    or based on an old version of the page."""
+    based on an old version of the page, or before the step's record exists.
+
+    `via` names the step service making a move that carries content (MOVES_BY_STEP).
+    """
     locked = Case.objects.select_for_update().get(pk=case.pk)
     if version is not None and version != locked.version:
         raise ConflictError(
@@ -109,10 +158,19 @@ def case_transition(
         )
     if not can_move_case(actor, locked, to):
         raise PermissionDenied
+    if MOVES_BY_STEP.get(to, via) != via:
+        raise ValidationError({"status": [_("Use the form of this step.")]})
+    missing = _missing_before(locked, to)
+    if missing:
+        raise ValidationError({"status": [missing]})
     if to == CaseStatus.CLOSED and not note.strip():
         raise ValidationError({"note": [_("Give the reason for closing the case.")]})
     now = timezone.now()
     old = locked.status
+    if old == CaseStatus.CLOSED:
+        # Reopened on new information: its 12-hour clock starts again.
+        locked.received_at = now
+        locked.closed_reason = ""
     locked.status = to
     locked.status_changed_at = now
     locked.due_at = _deadline(to, entered_at=now, received_at=locked.received_at)
@@ -124,6 +182,7 @@ def case_transition(
         case=locked,
         commune_id=locked.commune_id,
         actor=actor,
+        action="moved",
         old_status=old,
         new_status=to,
         note=note[:5000],

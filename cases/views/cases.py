@@ -8,26 +8,27 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.services import audit_record
-from cases import permissions, selectors, workflow
+from cases import permissions, selectors
 from cases.casework import moves as case_services
+from cases.casework.page import case_page
 from cases.forms import CaseMoveForm, CaseOpenForm
-from cases.models import CaseStatus
 
 
 @require_safe
 def case_detail(request, code):
     case = selectors.case_get_for_user(request.user, code)
     audit_record(actor=request.user, action="case.viewed", obj=case, request=request)
-    moves = [
-        (status, CaseStatus(status).label)
-        for status in workflow.CASE_MOVES[case.status]
-        if case_services.can_move_case(request.user, case, status)
-    ]
+    now = timezone.now()
     context = {
         "case": case,
+        "page": case_page(request.user, case),
         "events": case.events.select_related("actor"),
-        "moves": sorted(moves),
-        "overdue": case.is_overdue(timezone.now()),
+        "assessments": case.risk_assessments.select_related("assessed_by"),
+        "meetings": case.meetings.all(),
+        "followups": case.followups.select_related("visited_by"),
+        "separations": case.separations.all(),
+        "now": now,
+        "overdue": case.is_overdue(now),
     }
     return render(request, "cases/case_detail.html", context)
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from cases.casework import moves as case_services
 from cases.models import Case, CaseEvent
+from tests.cases import steps
 from tests.cases.factories import submit
 from tests.conftest import CAST
 from tests.registry.factories import ChildFactory
@@ -47,29 +48,23 @@ def _move(actor, case, to, **kw):
 
 def test_the_plan_gets_5_working_days_and_approval_2(cast, case):
     with time_machine.travel(MONDAY_9AM, tick=False):
-        case = _move(cast.officer, case, "initial_assessment")
-        case = _move(cast.officer, case, "detailed_assessment")
-        case = _move(cast.officer, case, "planning")
+        case = steps.detailed(cast, steps.initial(cast, case))
+        assert case.status == "planning"
         assert case.due_at.date() == datetime.date(2026, 6, 8)
     with time_machine.travel(
         datetime.datetime(2026, 6, 5, 2, tzinfo=datetime.UTC), tick=False
     ):
-        case = _move(cast.officer, case, "awaiting_approval")  # Friday
+        case = steps.planned(cast, case)  # Friday
         assert case.due_at.date() == datetime.date(2026, 6, 9)  # Tuesday
 
 
-def test_only_the_chairman_approves_and_closes(cast, case):
-    for step in (
-        "initial_assessment",
-        "detailed_assessment",
-        "planning",
-        "awaiting_approval",
-    ):
-        case = _move(cast.officer, case, step)
-    with pytest.raises(PermissionDenied):
-        _move(cast.officer, case, "in_progress")
-    case = _move(cast.chairman, case, "in_progress")
+def test_only_the_chairman_approves_and_closes(cast, places):
+    case = steps.approved(cast, places)
+    assert case.status == "in_progress"
     case = _move(cast.officer, case, "review")
+    steps.final_review(cast, case)
+    with pytest.raises(PermissionDenied):
+        _move(cast.officer, case, "closed", note="Ổn định")
     with pytest.raises(ValidationError):
         _move(cast.chairman, case, "closed")  # a reason is required
     case = _move(cast.chairman, case, "closed", note="Trẻ đã an toàn, ổn định")
