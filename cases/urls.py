@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.views import caselist, cases, incidents, plans, steps
+from cases.views import caselist, cases, documents, incidents, plans, steps
 
 app_name = "cases"
 urlpatterns = [
@@ -19,6 +19,11 @@ urlpatterns = [
     path("cases/", caselist.case_list, name="case_list"),
     path("cases/<uuid:code>/", cases.case_detail, name="case_detail"),
     path("cases/<uuid:code>/move/", cases.case_move, name="case_move"),
+    path(
+        "cases/<uuid:code>/documents/",
+        documents.case_document_request,
+        name="case_document_request",
+    ),
     path(
         "cases/<uuid:code>/assessment/<str:form_code>/",
         steps.risk_assessment,

@@ -8,17 +8,32 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
-from accounts.scope import CommuneScopedQuerySet
+from accounts.scope import user_scope
+
+# The intake report names the informant, kept confidential for their safety
+# (NĐ 56 Điều 24): only officers and chairmen read it, never the clerk.
+CLERK_HIDDEN_KINDS = frozenset({"case_intake"})
 
 
-class GeneratedDocumentQuerySet(CommuneScopedQuerySet):
-    # The clerk numbers and files issued documents, so sees them too.
-    commune_wide_roles = frozenset({Role.OFFICER, Role.CHAIRMAN, Role.CLERK})
+class GeneratedDocumentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "GeneratedDocumentQuerySet":
+        """Officers and chairmen: every document of their commune. The clerk, who
+        numbers and files issued documents: all but the confidential kinds."""
+        scope = user_scope(user)
+        full = scope.communes_for(Role.OFFICER, Role.CHAIRMAN)
+        clerk = scope.communes_for(Role.CLERK) - full
+        return self.filter(
+            Q(commune_id__in=full)
+            | (Q(commune_id__in=clerk) & ~Q(kind__in=CLERK_HIDDEN_KINDS))
+        )
 
 
 class GeneratedDocument(models.Model):
     class Kind(models.TextChoices):
         TEST_PAGE = "test_page", _("Format test page")
+        CASE_INTAKE = "case_intake", _("Intake report (Form 01)")
+        CASE_APPROVAL = "case_approval", _("Plan approval decision (Form 05)")
+        CASE_SEPARATION = "case_separation", _("Separation decision (Form 07)")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
@@ -43,6 +58,9 @@ class GeneratedDocument(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
+    # The row the document is about: the case (Mẫu 01), the support plan (Mẫu 05)
+    # or the separation (Mẫu 07). A plain id: reports must not depend on cases.
+    subject_id = models.PositiveBigIntegerField(_("subject"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
@@ -60,12 +78,21 @@ class GeneratedDocument(models.Model):
         indexes = [
             models.Index(
                 fields=["commune", "-created_at"], name="gendoc_commune_created"
-            )
+            ),
+            models.Index(
+                fields=["kind", "subject_id"],
+                name="gendoc_subject",
+                condition=Q(subject_id__isnull=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="ready") | ~Q(file=""), name="gendoc_ready_has_file"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="test_page") | Q(subject_id__isnull=False),
+                name="gendoc_case_kind_has_subject",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 
 from accounts.models import Assignment, Role, User
 from accounts.services import audit_record
-from reports import docformat
+from reports import docformat, kinds
 from reports.models import GeneratedDocument
 from reports.pdf import render_pdf
 
@@ -19,26 +19,50 @@ STALE_RENDER = datetime.timedelta(minutes=5)
 
 
 @transaction.atomic
-def document_request_test_page(
-    *, requester: User, commune, request=None
+def document_request(
+    *,
+    requester: User,
+    commune,
+    kind: str,
+    title: str,
+    subject_id: int | None = None,
+    request=None,
 ) -> GeneratedDocument:
-    """Create the pending row of the one-page format test document for `commune`.
+    """Create the pending row of a document of `kind` for `commune`.
 
-    The caller queues `reports.tasks.render_document` for it (STYLE.md §3.7: tasks
-    call services, never the other way round).
+    The caller checks who may ask and queues `reports.tasks.render_document`
+    (STYLE.md §3.7: tasks call services, never the other way round).
     """
     document = GeneratedDocument(
         commune=commune,
         requested_by=requester,
-        kind=GeneratedDocument.Kind.TEST_PAGE,
-        title="Văn bản thử nghiệm thể thức",
+        kind=kind,
+        title=title,
+        subject_id=subject_id,
     )
     document.full_clean()
     document.save()
     audit_record(
-        actor=requester, action="document.requested", obj=document, request=request
+        actor=requester,
+        action="document.requested",
+        obj=document,
+        request=request,
+        detail={"kind": kind, "subject_id": subject_id},
     )
     return document
+
+
+def document_request_test_page(
+    *, requester: User, commune, request=None
+) -> GeneratedDocument:
+    """The one-page format test document for `commune`."""
+    return document_request(
+        requester=requester,
+        commune=commune,
+        kind=GeneratedDocument.Kind.TEST_PAGE,
+        title="Văn bản thử nghiệm thể thức",
+        request=request,
+    )
 
 
 def _claim(document_id: int) -> bool:
@@ -53,7 +77,8 @@ def _claim(document_id: int) -> bool:
     return updated == 1
 
 
-def _chairman_name(commune) -> str:
+def chairman_name(commune) -> str:
+    """Who signs the commune's decisions: its chairman, if one is assigned."""
     assignment = (
         Assignment.objects.filter(commune=commune, role=Role.CHAIRMAN)
         .select_related("user")
@@ -63,7 +88,7 @@ def _chairman_name(commune) -> str:
     return assignment.user.full_name if assignment else ""
 
 
-def _test_page_context(document: GeneratedDocument) -> dict:
+def test_page_context(document: GeneratedDocument) -> dict:
     commune = document.commune
     today = timezone.localdate()
     doc = docformat.OfficialDocument(
@@ -76,7 +101,7 @@ def _test_page_context(document: GeneratedDocument) -> dict:
         summary="Thử nghiệm thể thức văn bản hành chính",
         signature=docformat.SignatureBlock(
             authority=("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
-            signer_name=_chairman_name(commune),
+            signer_name=chairman_name(commune),
         ),
         recipients=("- Văn phòng HĐND và UBND xã;", "- Lưu: VT, VHXH."),
     )
@@ -131,8 +156,11 @@ def document_render(*, document_id: int) -> GeneratedDocument:
         pk=document_id
     )
     try:
+        # The builder runs under the same override: labels read from the models'
+        # choices come out in Vietnamese too.
         with translation.override("vi"):
-            pdf = render_pdf("reports/pdf/test_page.html", _test_page_context(document))
+            template, context = kinds.template_and_context(document)
+            pdf = render_pdf(template, context)
         _store(document, pdf)
     except DatabaseError:
         # Transient: hand the document back so the task's retry can claim it again.
