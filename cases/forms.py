@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Role, User
+from accounts.scope import COMMUNE_WIDE_ROLES, user_scope
 from cases.models import ABUSE_KINDS, Case, CaseStatus, IncidentReport, Kind, Source
 from registry.models import Child, ResidentialGroup
 
@@ -167,10 +169,55 @@ class ReportListForm(forms.Form):
 
 
 class CaseListForm(forms.Form):
+    """The case list's filters. Groups and caseworkers are those of the user's
+    communes only: another commune's id is an invalid choice, not a filter."""
+
     status = forms.ChoiceField(
         label=_("Step"), choices=[("", _("All")), *CaseStatus.choices], required=False
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    level = forms.ChoiceField(
+        label=_("Protection level"),
+        choices=[("", _("All")), *Case.Level.choices],
+        required=False,
+    )
+    group = forms.ModelChoiceField(
+        label=_("Residential group"),
+        queryset=ResidentialGroup.objects.none(),
+        required=False,
+        empty_label=_("All"),
+    )
+    caseworker = forms.ModelChoiceField(
+        label=_("Caseworker"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("All"),
+    )
+    after = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        communes = user_scope(user).communes_for(*COMMUNE_WIDE_ROLES)
+        self.fields["group"].queryset = ResidentialGroup.objects.filter(
+            commune_id__in=communes
+        ).order_by("name", "pk")
+        self.fields["caseworker"].queryset = (
+            User.objects.filter(
+                is_active=True,
+                assignments__commune_id__in=communes,
+                assignments__role=Role.OFFICER,
+            )
+            .distinct()
+            .order_by("full_name", "pk")
+        )
+        for name in ("status", "level", "group", "caseworker"):
+            self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
+        self.fields["overdue"].widget.attrs["class"] = "form-check-input"
+
+    def filters(self) -> dict:
+        """The valid filters; an invalid one is left out (and shown as an error)."""
+        self.is_valid()
+        return self.cleaned_data
 
 
 class CaseOpenForm(forms.Form):

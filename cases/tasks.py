@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases import notify
+from cases.casework import reminders
 from cases.models import IncidentReport
 
 
@@ -33,3 +34,10 @@ def remind_overdue_triage() -> int:
             notify.incident_triage_overdue(report)
             reminded += 1
     return reminded
+
+
+@shared_task
+def remind_case_deadlines() -> int:
+    """Beat: reminders before and at each case and referral deadline; the ledger
+    in cases/casework/reminders.py sends each one once."""
+    return reminders.send_case_reminders()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.views import caselist, cases, documents, incidents, plans, steps
+from cases.views import caselist, cases, deadlines, documents, incidents, plans, steps
 
 app_name = "cases"
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("<uuid:code>/open-case/", cases.case_open, name="case_open"),
     path("cases/", caselist.case_list, name="case_list"),
+    path("deadlines/", deadlines.deadlines, name="deadlines"),
     path("cases/<uuid:code>/", cases.case_detail, name="case_detail"),
     path("cases/<uuid:code>/move/", cases.case_move, name="case_move"),
     path(

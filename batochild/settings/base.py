@@ -217,6 +217,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.tasks.remind_overdue_triage",
         "schedule": 300.0,
     },
+    # Case steps and referrals: before and at each deadline, each reminder once.
+    "remind-case-deadlines": {
+        "task": "cases.tasks.remind_case_deadlines",
+        "schedule": 300.0,
+    },
 }
 
 # --- E-mail (notifications, sent from Celery through the outbox) ---

@@ -14,14 +14,17 @@ def case_list(request):
     if not permissions.can_use_inbox(request.user):
         raise PermissionDenied
     now = timezone.now()
-    form = CaseListForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    cases = selectors.cases_for(
+    form = CaseListForm(request.GET, user=request.user)
+    filters = form.filters()
+    cases, cursor = selectors.cases_for(
         request.user,
         status=filters.get("status", ""),
         overdue=filters.get("overdue", False),
+        level=filters.get("level", ""),
+        group=filters.get("group"),
+        caseworker=filters.get("caseworker"),
+        after=filters.get("after", ""),
         now=now,
     )
-    return render(
-        request, "cases/case_list.html", {"form": form, "cases": cases, "now": now}
-    )
+    context = {"form": form, "cases": cases, "cursor": cursor, "now": now}
+    return render(request, "cases/case_list.html", context)
