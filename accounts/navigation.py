@@ -31,6 +31,7 @@ NAV_ITEMS = (
     NavItem("cases:inbox", _("Incident inbox"), permissions.can_triage_incidents),
     NavItem("cases:case_list", _("Cases"), permissions.can_triage_incidents),
     NavItem("cases:deadlines", _("Deadlines"), permissions.can_triage_incidents),
+    NavItem("cases:referral_list", _("Referrals"), permissions.can_see_referrals),
     NavItem("registry:child_list", _("Children"), permissions.can_list_children),
     NavItem("reports:document_list", _("Documents"), permissions.can_see_documents),
     NavItem("admin:index", _("Administration"), permissions.can_use_admin_site),

@@ -30,3 +30,9 @@ def can_report_incidents(user) -> bool:
 def can_triage_incidents(user) -> bool:
     """The inbox of new reports: officers and chairmen."""
     return user_scope(user).has_role(Role.OFFICER, Role.CHAIRMAN)
+
+
+def can_see_referrals(user) -> bool:
+    """Referrals: partners those sent to their organisation, officers and
+    chairmen the commune's."""
+    return user_scope(user).has_role(Role.OFFICER, Role.CHAIRMAN, Role.PARTNER)

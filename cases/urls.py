@@ -1,6 +1,15 @@
 from django.urls import path
 
-from cases.views import caselist, cases, deadlines, documents, incidents, plans, steps
+from cases.views import (
+    caselist,
+    cases,
+    deadlines,
+    documents,
+    incidents,
+    plans,
+    referrals,
+    steps,
+)
 
 app_name = "cases"
 urlpatterns = [
@@ -39,4 +48,22 @@ urlpatterns = [
     path("cases/<uuid:code>/plan/approve/", plans.plan_approve, name="plan_approve"),
     path("cases/<uuid:code>/plan/return/", plans.plan_return, name="plan_return"),
     path("cases/<uuid:code>/plan/adjust/", plans.plan_adjust, name="plan_adjust"),
+    path("referrals/", referrals.referral_list, name="referral_list"),
+    path("referrals/<uuid:code>/", referrals.referral_detail, name="referral_detail"),
+    path(
+        "referrals/<uuid:code>/acknowledge/",
+        referrals.referral_acknowledge,
+        name="referral_acknowledge",
+    ),
+    path(
+        "referrals/<uuid:code>/complete/",
+        referrals.referral_complete,
+        name="referral_complete",
+    ),
+    path(
+        "referrals/<uuid:code>/cancel/",
+        referrals.referral_cancel,
+        name="referral_cancel",
+    ),
+    path("cases/<uuid:code>/referrals/", referrals.referral_send, name="referral_send"),
 ]
