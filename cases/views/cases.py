@@ -10,8 +10,10 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts.services import audit_record
 from cases import permissions, selectors
 from cases.casework import moves as case_services
+from cases.casework.documents import documents_context
 from cases.casework.page import case_page
 from cases.forms import CaseMoveForm, CaseOpenForm
+from cases.referral_selectors import referrals_context
 
 
 @require_safe
@@ -29,6 +31,8 @@ def case_detail(request, code):
         "separations": case.separations.all(),
         "now": now,
         "overdue": case.is_overdue(now),
+        **documents_context(request.user, case),
+        **referrals_context(request.user, case),
     }
     return render(request, "cases/case_detail.html", context)
 
