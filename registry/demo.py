@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Assignment, Role, User
+from accounts.models import Assignment, Organisation, Role, User
 from accounts.services import audit_record
 from batochild.lib.text import normalize
 from registry import services
@@ -83,13 +83,17 @@ def demo_seed_places_and_people() -> None:
             user.set_password(DEMO_PASSWORD)
             user.is_staff = user.is_superuser = role == Role.ADMIN
             user.save()
-        Assignment.objects.get_or_create(
+        assignment, _ = Assignment.objects.get_or_create(
             user=user,
             role=role,
             commune=communes[code] if code else None,
             province=communes[BA_TO].province if code is None else None,
             residential_group=groups[group_name, code] if group_name else None,
         )
+        if role == Role.PARTNER and not assignment.organisation:
+            # The demo partner is the health station: it receives referrals.
+            assignment.organisation = Organisation.HEALTH_STATION
+            assignment.save(update_fields=["organisation"])
 
 
 def demo_logins() -> list[tuple[str, str]]:

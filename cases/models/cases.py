@@ -118,6 +118,14 @@ class Case(models.Model):
                 name="case_open_due",
                 condition=~Q(status="closed"),
             ),
+            # The case list's keyset order (due_at nulls last, id).
+            models.Index(fields=["commune", "due_at", "id"], name="case_list_due"),
+            # Beat's reminder scan runs across communes, by deadline only.
+            models.Index(
+                fields=["due_at"],
+                name="case_due_reminders",
+                condition=~Q(status="closed"),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -95,6 +95,12 @@ class Referral(models.Model):
                 name="referral_inbox",
             ),
             models.Index(fields=["commune", "case"], name="referral_case"),
+            # Beat's reminder scan runs across communes, by due date only.
+            models.Index(
+                fields=["due_on"],
+                name="referral_due_reminders",
+                condition=Q(status__in=["sent", "acknowledged"]),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
