@@ -1,1 +1,0 @@
-# The June Action Month, the Children's Forum and other campaigns arrive with their own issue.
