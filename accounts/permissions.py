@@ -36,3 +36,9 @@ def can_see_referrals(user) -> bool:
     """Referrals: partners those sent to their organisation, officers and
     chairmen the commune's."""
     return user_scope(user).has_role(Role.OFFICER, Role.CHAIRMAN, Role.PARTNER)
+
+
+def can_see_campaigns(user) -> bool:
+    """Campaigns, activities, support and trainings: officers run them,
+    chairmen follow them."""
+    return user_scope(user).has_role(Role.OFFICER, Role.CHAIRMAN)
