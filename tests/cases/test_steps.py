@@ -191,7 +191,7 @@ def test_approval_is_refused_without_the_meeting_minutes(cast, case):
     case = steps.planned(cast, case)
     requirements = plans.approval_requirements(case, plans.open_plan(case))
     assert [r.met for r in requirements] == [True, False, True]
-    with pytest.raises(ValidationError, match="minutes"):
+    with pytest.raises(ValidationError, match="biên bản"):
         plans.plan_approve(actor=cast.chairman, case=case)
     case.refresh_from_db()
     assert case.status == "awaiting_approval"
@@ -220,7 +220,7 @@ def test_only_the_chairman_approves_and_the_plan_sets_the_next_deadline(cast, pl
 
 def test_the_approval_cannot_be_taken_through_the_generic_move(cast, case):
     case = steps.planned(cast, steps.detailed(cast, steps.initial(cast, case)))
-    with pytest.raises(ValidationError, match="form"):
+    with pytest.raises(ValidationError, match="biểu mẫu"):
         case_transition(actor=cast.chairman, case=case, to="in_progress")
 
 
