@@ -34,6 +34,8 @@ class GeneratedDocument(models.Model):
         CASE_INTAKE = "case_intake", _("Intake report (Form 01)")
         CASE_APPROVAL = "case_approval", _("Plan approval decision (Form 05)")
         CASE_SEPARATION = "case_separation", _("Separation decision (Form 07)")
+        PERIODIC_REPORT = "periodic_report", _("Periodic report")
+        ANNUAL_PLAN = "annual_plan", _("Annual plan")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
