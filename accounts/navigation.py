@@ -33,6 +33,7 @@ NAV_ITEMS = (
     NavItem("cases:deadlines", _("Deadlines"), permissions.can_triage_incidents),
     NavItem("cases:referral_list", _("Referrals"), permissions.can_see_referrals),
     NavItem("registry:child_list", _("Children"), permissions.can_list_children),
+    NavItem("campaigns:campaign_list", _("Campaigns"), permissions.can_see_campaigns),
     NavItem("reports:document_list", _("Documents"), permissions.can_see_documents),
     NavItem("admin:index", _("Administration"), permissions.can_use_admin_site),
 )

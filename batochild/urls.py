@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("children/", include("registry.urls")),
     path("incidents/", include("cases.urls")),
+    path("campaigns/", include("campaigns.urls")),
     path("documents/", include("reports.urls")),
     path("", include("accounts.home_urls")),
 ]

@@ -60,14 +60,30 @@ def figures_for(user, *, commune, start: datetime.date, end: datetime.date) -> F
     _campaigns(figures, user, commune)
     _activities(figures, activities)
     _support(figures, supports)
-    figures.spent_by_source = {
+    figures.spent_by_source = _spent(activities, supports)
+    _forums(figures, user, commune)
+    _trainings(figures, user, commune)
+    return figures
+
+
+def figures_for_campaign(user, campaign: Campaign) -> Figures:
+    """The same figures for one campaign's own records, whatever their dates
+    (the launch may come before the first day): the campaign summary's."""
+    figures = Figures(start=campaign.starts_on, end=campaign.ends_on)
+    activities = Activity.objects.visible_to(user).filter(campaign=campaign)
+    supports = Support.objects.visible_to(user).filter(campaign=campaign)
+    _activities(figures, activities)
+    _support(figures, supports)
+    figures.spent_by_source = _spent(activities, supports)
+    return figures
+
+
+def _spent(activities, supports) -> dict[str, int]:
+    return {
         source: _sum(activities.filter(cost_source=source), "cost")
         + _sum(supports.filter(source=source), "value")
         for source in FundingSource
     }
-    _forums(figures, user, commune)
-    _trainings(figures, user, commune)
-    return figures
 
 
 def _sum(queryset, expression) -> int:

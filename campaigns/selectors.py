@@ -2,9 +2,11 @@
 come through a gatekeeper that answers 404 outside the user's scope."""
 
 import datetime
+import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Sum
+from django.http import Http404
 from django.utils import timezone
 
 from accounts.scope import get_visible_or_404
@@ -20,7 +22,9 @@ from campaigns.models import (
     Training,
     TrainingAttendee,
 )
-from campaigns.paging import Page, keyset_page
+from campaigns.paging import PAGE_SIZE, Page, keyset_page
+from registry.models import Child, ResidentialGroup
+from registry.selectors import search
 
 CAMPAIGN_ORDER = ("-starts_on", "-pk")
 DATED_ORDER = ("-held_on", "-pk")
@@ -104,13 +108,13 @@ def campaign_activities(user, campaign: Campaign) -> list[Activity]:
     )
 
 
-def supports_page(user, campaign: Campaign, after=None) -> Page:
+def supports_page(user, campaign: Campaign, after=None, size=PAGE_SIZE) -> Page:
     queryset = (
         Support.objects.visible_to(user)
         .filter(campaign=campaign)
         .select_related("child", "residential_group")
     )
-    return keyset_page(queryset, SUPPORT_ORDER, after)
+    return keyset_page(queryset, SUPPORT_ORDER, after, size)
 
 
 def trainings_page(user, *, after=None) -> Page:
@@ -153,6 +157,15 @@ def activity_consents(user, activity: Activity) -> list:
         consent.needs_child = rules.needs_child_consent(consent.child.age_on(today))
         consent.complete = not consent.needs_child or bool(consent.child_consent_on)
     return consents
+
+
+def consented_child_ids(user, activity: Activity):
+    """The children whose photo consent is recorded for the activity."""
+    return (
+        PhotoConsent.objects.visible_to(user)
+        .filter(activity=activity)
+        .values("child_id")
+    )
 
 
 def activity_photos(user, activity: Activity) -> list[ActivityPhoto]:
@@ -289,4 +302,86 @@ def report_overdue(campaign: Campaign, today: datetime.date | None = None) -> bo
         and campaign.report_sent_on is None
         and campaign.status != Campaign.Status.CANCELLED
         and today > due
+    )
+
+
+# Choices for the forms -----------------------------------------------------
+
+
+def open_campaigns(user, commune):
+    """Campaigns an activity may still be added to."""
+    return (
+        Campaign.objects.visible_to(user)
+        .filter(
+            commune=commune,
+            status__in=(Campaign.Status.PLANNED, Campaign.Status.RUNNING),
+        )
+        .order_by("-starts_on", "-pk")
+    )
+
+
+def commune_campaigns(user, commune):
+    return (
+        Campaign.objects.visible_to(user)
+        .filter(commune=commune)
+        .order_by("-starts_on", "-pk")
+    )
+
+
+def commune_groups(user, commune):
+    return (
+        ResidentialGroup.objects.visible_to(user)
+        .filter(commune=commune)
+        .order_by("name")
+    )
+
+
+CHILD_MATCHES = 20
+
+
+def children_matching(user, commune, text: str) -> list[Child]:
+    """Up to 20 living children of the commune whose name matches `text`."""
+    if not text.strip():
+        return []
+    queryset = (
+        Child.objects.visible_to(user)
+        .filter(commune=commune, status=Child.Status.ACTIVE)
+        .select_related("residential_group")
+    )
+    return list(
+        search(queryset, text, by_personal_id=False).order_by("full_name", "pk")[
+            :CHILD_MATCHES
+        ]
+    )
+
+
+def child_for_campaign(user, commune_id: int, code) -> Child:
+    """Gatekeeper for a child picked in a campaign form: visible to the user and
+    of the campaign's commune, else 404 (a missing or damaged code too)."""
+    try:
+        code = uuid.UUID(str(code))
+    except ValueError:
+        raise Http404 from None
+    return get_visible_or_404(
+        Child.objects.filter(commune_id=commune_id).select_related("residential_group"),
+        user,
+        code=code,
+    )
+
+
+def child_supports(user, campaign: Campaign, child: Child) -> list[Support]:
+    """What the child already received in this campaign (for the support form)."""
+    return list(
+        Support.objects.visible_to(user)
+        .filter(campaign=campaign, child=child)
+        .order_by("given_on", "pk")
+    )
+
+
+def recent_supports(user, campaign: Campaign, size: int = 10) -> list[Support]:
+    return list(
+        Support.objects.visible_to(user)
+        .filter(campaign=campaign)
+        .select_related("child", "residential_group")
+        .order_by("-given_on", "-pk")[:size]
     )

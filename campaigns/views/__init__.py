@@ -1,0 +1,2 @@
+"""Campaign screens, one module per part: campaigns, activities and photos,
+support, the forum, trainings."""
