@@ -6,7 +6,10 @@ from `due_at`, never stored as a state.
 """
 
 import datetime
+import zoneinfo
 from dataclasses import dataclass
+
+from django.conf import settings
 
 from batochild.lib.workdays import add_working_days
 from cases.models import CaseStatus, IncidentReport
@@ -91,8 +94,10 @@ def due_at(
     start = received_at if status in FROM_RECEIPT else entered_at
     if limit.hours is not None:
         return start + datetime.timedelta(hours=limit.hours)
+    # Working days are Vietnamese calendar days: count from the local date and
+    # end at 23:59:59 local time, whatever zone the stored datetime is in.
     return add_working_days(
-        start,
+        start.astimezone(zoneinfo.ZoneInfo(settings.TIME_ZONE)),
         limit.working_days,
         days_off=days_off,
         extra_working_days=extra_working_days,

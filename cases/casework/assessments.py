@@ -63,6 +63,12 @@ def _require_caseworker(user, case: Case) -> None:
         raise PermissionDenied
 
 
+def _locked(case: Case) -> Case:
+    """The case row, locked: its step cannot change under a write that checked it,
+    and two first saves of a one-per-case record queue instead of colliding."""
+    return Case.objects.select_for_update().get(pk=case.pk)
+
+
 def criteria_for(form: str) -> list[RiskCriterion]:
     return list(RiskCriterion.objects.filter(form=form, active=True))
 
@@ -94,7 +100,7 @@ def risk_assessment_record(
 ) -> RiskAssessment:
     """Save a Mẫu 02 or Mẫu 06 and move the case as the conclusion says."""
     _require_caseworker(actor, case)
-    case = Case.objects.select_for_update().get(pk=case.pk)
+    case = _locked(case)
     if case.status not in RISK_FORM_STEPS[form]:
         raise ValidationError(
             {"form": [_("This assessment does not belong to the case's current step.")]}
@@ -156,6 +162,7 @@ def detailed_assessment_save(
     """Create or update Mẫu 03. Two people editing at once: the second is refused
     with what the first changed (optimistic locking on `version`)."""
     _require_caseworker(actor, case)
+    case = _locked(case)
     if case.status not in DETAILED_STEPS:
         raise ValidationError(
             {"status": [_("The detailed assessment is written after the initial one.")]}
@@ -193,6 +200,7 @@ def detailed_assessment_save(
 def needs_meeting_record(*, actor, case: Case, fields: dict, request=None):
     """The minutes of the meeting that decides the measures (Đ27.2)."""
     _require_caseworker(actor, case)
+    case = _locked(case)
     if case.status not in DETAILED_STEPS:
         raise ValidationError(
             {"status": [_("The meeting is held once the child has been assessed.")]}
@@ -212,6 +220,7 @@ def needs_meeting_record(*, actor, case: Case, fields: dict, request=None):
 def followup_record(*, actor, case: Case, fields: dict, request=None) -> FollowUp:
     """A visit while the plan runs or under review (Đ29.2)."""
     _require_caseworker(actor, case)
+    case = _locked(case)
     if case.status not in FOLLOW_UP_STEPS:
         raise ValidationError(
             {"status": [_("Visits are recorded while the child is being helped.")]}
@@ -246,6 +255,9 @@ def separation_decide(*, actor, case: Case, fields: dict, request=None) -> Separ
     )
     separation.full_clean(exclude=["case"])
     separation.save()
+    # The decision's own end is the step's deadline (≤ 15 days, Đ32.3).
+    case.due_at = separation.ends_at
+    case.save(update_fields=["due_at"])
     case_event(
         actor=actor,
         case=case,

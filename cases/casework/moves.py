@@ -15,7 +15,14 @@ from accounts.scope import user_scope
 from accounts.services import audit_record
 from cases import services as report_services
 from cases import workflow
-from cases.models import Case, CaseEvent, CaseStatus, DetailedAssessment, IncidentReport
+from cases.models import (
+    Case,
+    CaseEvent,
+    CaseStatus,
+    DetailedAssessment,
+    IncidentReport,
+    Referral,
+)
 from registry.selectors import working_calendar
 
 # Steps only the chairman decides (NĐ 56 Điều 28.4 approval, Điều 30.1.b closure,
@@ -34,30 +41,46 @@ class ConflictError(ValidationError):
         self.changes = list(changes)
 
 
-# Moves that only the step's own form makes, because they carry content: the
-# plan is submitted (Đ28.1), approved (Đ28.4), a separation decided (Đ32).
-MOVES_BY_STEP = {
-    CaseStatus.AWAITING_APPROVAL: "plan",
-    CaseStatus.IN_PROGRESS: "approval",
-    CaseStatus.SEPARATION: "separation",
+S = CaseStatus
+ANY = "*"
+# Moves that only the step's own service makes, because they carry content: the
+# plan is submitted (Đ28.1), approved or sent back (Đ28.4), a separation decided
+# (Đ32). Keyed by (from, to); ANY matches every origin.
+MOVES_BY_STEP: dict[tuple[str, str], frozenset[str]] = {
+    (ANY, S.AWAITING_APPROVAL): frozenset({"plan"}),
+    (S.AWAITING_APPROVAL, S.IN_PROGRESS): frozenset({"approval", "return"}),
+    (S.AWAITING_APPROVAL, S.PLANNING): frozenset({"return"}),
+    (ANY, S.SEPARATION): frozenset({"separation"}),
 }
 
 
+def step_owners(old: str, to: str) -> frozenset[str] | None:
+    """The services allowed to make this move, or None if the generic form may."""
+    return MOVES_BY_STEP.get((old, to)) or MOVES_BY_STEP.get((ANY, to))
+
+
 def _missing_before(case: Case, to: str) -> str:
-    """Why the case cannot leave its step yet: the step's record is missing."""
+    """Why the case cannot leave its step yet: the step's record is missing.
+    Only records of the current episode count: a reopened case starts again
+    (received_at is reset on reopening)."""
     status = case.status
+    episode = case.received_at
     if (
-        status == CaseStatus.INITIAL_ASSESSMENT
-        and to != CaseStatus.CLOSED
-        and not case.risk_assessments.filter(form="m02").exists()
+        status == S.INITIAL_ASSESSMENT
+        and to != S.CLOSED
+        and not case.risk_assessments.filter(
+            form="m02", assessed_at__gte=episode
+        ).exists()
     ):
         return _("Record the initial risk assessment (Form 02) first.")
-    if status == CaseStatus.DETAILED_ASSESSMENT and to == CaseStatus.PLANNING:
-        detailed = DetailedAssessment.objects.filter(case=case).first()
+    if status == S.DETAILED_ASSESSMENT and to == S.PLANNING:
+        detailed = DetailedAssessment.objects.filter(
+            case=case, updated_at__gte=episode
+        ).first()
         if detailed is None or not detailed.is_complete:
             return _("Write the detailed assessment (Form 03) first.")
     if (
-        status == CaseStatus.REVIEW
+        status == S.REVIEW
         and not case.risk_assessments.filter(
             form="m06", assessed_at__gte=case.status_changed_at
         ).exists()
@@ -94,7 +117,20 @@ def _deadline(status: str, *, entered_at, received_at):
 def case_open(
     *, actor: User, report: IncidentReport, level: str, caseworker: User | None = None
 ) -> Case:
-    """Open a case from a report of a registered child; the report is referred."""
+    """Open a case from a report of a registered child; the report is referred.
+    One report makes one case: a second click or a second officer is refused."""
+    report = IncidentReport.objects.select_for_update().get(pk=report.pk)
+    if report.cases.exists():
+        raise ValidationError(
+            {"report": [_("A case was already opened from this report.")]}
+        )
+    if report.status in (
+        IncidentReport.Status.DUPLICATE,
+        IncidentReport.Status.DISMISSED,
+    ):
+        raise ValidationError(
+            {"report": [_("A dismissed or duplicate report cannot open a case.")]}
+        )
     if report.child_id is None:
         raise ValidationError(
             {
@@ -150,7 +186,8 @@ def case_transition(
         raise ConflictError(
             _(
                 "Someone else moved this case while you were reading it. Look again first."
-            )
+            ),
+            changes=[(str(_("step")), locked.get_status_display())],
         )
     if not workflow.can_transition(locked.status, to):
         raise ValidationError(
@@ -158,7 +195,8 @@ def case_transition(
         )
     if not can_move_case(actor, locked, to):
         raise PermissionDenied
-    if MOVES_BY_STEP.get(to, via) != via:
+    owners = step_owners(locked.status, to)
+    if owners is not None and via not in owners:
         raise ValidationError({"status": [_("Use the form of this step.")]})
     missing = _missing_before(locked, to)
     if missing:
@@ -171,9 +209,18 @@ def case_transition(
         # Reopened on new information: its 12-hour clock starts again.
         locked.received_at = now
         locked.closed_reason = ""
+    # Mẫu 03 falls inside the plan's 5 working days (DOMAIN.md §5.2 step 2): the
+    # planning clock keeps the start of the detailed assessment.
+    window_start = (
+        locked.status_changed_at
+        if (old, to) == (S.DETAILED_ASSESSMENT, S.PLANNING)
+        else now
+    )
     locked.status = to
     locked.status_changed_at = now
-    locked.due_at = _deadline(to, entered_at=now, received_at=locked.received_at)
+    locked.due_at = _deadline(
+        to, entered_at=window_start, received_at=locked.received_at
+    )
     if to == CaseStatus.CLOSED:
         locked.closed_reason = note[:250]
     locked.version += 1
@@ -188,4 +235,21 @@ def case_transition(
         note=note[:5000],
     )
     audit_record(actor=actor, action="case.moved", obj=locked, detail={"to": to})
+    if to == S.CLOSED:
+        _withdraw_open_referrals(actor, locked)
     return locked
+
+
+def _withdraw_open_referrals(actor, case: Case) -> None:
+    """A closed case asks nothing more of partners: its open referrals end."""
+    withdrawn = Referral.objects.filter(
+        case=case, status__in=[Referral.Status.SENT, Referral.Status.ACKNOWLEDGED]
+    ).update(status=Referral.Status.CANCELLED)
+    if withdrawn:
+        CaseEvent.objects.create(
+            case=case,
+            commune_id=case.commune_id,
+            actor=actor,
+            action="referral.withdrawn",
+            note=_("Open referrals withdrawn: the case is closed."),
+        )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from cases import workflow
 from cases.casework import plans
 from cases.casework.assessments import is_caseworker
-from cases.casework.moves import MOVES_BY_STEP, can_move_case
+from cases.casework.moves import can_move_case, step_owners
 from cases.models import Case, CaseStatus, DetailedAssessment, RiskForm
 
 S = CaseStatus
@@ -125,6 +125,7 @@ def case_page(user, case: Case) -> CasePage:
     page.moves = sorted(
         (status, CaseStatus(status).label)
         for status in workflow.CASE_MOVES[case.status]
-        if status not in MOVES_BY_STEP and can_move_case(user, case, status)
+        if step_owners(case.status, status) is None
+        and can_move_case(user, case, status)
     )
     return page

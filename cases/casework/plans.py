@@ -55,41 +55,49 @@ def approved_plan(case: Case) -> SupportPlan | None:
     return case.plans.filter(status=P.APPROVED).order_by("-revision").first()
 
 
-def approval_requirements(case: Case, plan: SupportPlan | None) -> list[Requirement]:
-    """The documents Điều 28.2 asks for before the chairman approves."""
+def _has_document(case: Case, kind: str, subject_id: int) -> bool:
     from reports.models import GeneratedDocument  # reports builds on cases
 
-    detailed = DetailedAssessment.objects.filter(case=case).first()
-    has_decision = (
-        plan is not None
-        and GeneratedDocument.objects.filter(
-            commune_id=case.commune_id,
-            kind=GeneratedDocument.Kind.CASE_APPROVAL,
-            subject_id=plan.pk,
+    return (
+        GeneratedDocument.objects.filter(
+            commune_id=case.commune_id, kind=kind, subject_id=subject_id
         )
         .exclude(status=GeneratedDocument.Status.FAILED)
         .exists()
     )
+
+
+def approval_requirements(case: Case, plan: SupportPlan | None) -> list[Requirement]:
+    """The documents Điều 28.2 asks for before the chairman approves. Only the
+    current episode's records count (a reopened case starts again)."""
+    episode = case.received_at
+    detailed = DetailedAssessment.objects.filter(
+        case=case, updated_at__gte=episode
+    ).first()
     return [
         Requirement(
             gettext_lazy(
                 "a) Intake report and initial risk assessment (Forms 01 and 02)"
             ),
-            case.reports.exists()
-            and case.risk_assessments.filter(form=RiskForm.INITIAL).exists(),
+            _has_document(case, "case_intake", case.pk)
+            and case.risk_assessments.filter(
+                form=RiskForm.INITIAL, assessed_at__gte=episode
+            ).exists(),
         ),
         Requirement(
             gettext_lazy(
                 "b) Detailed assessment (Form 03) and the minutes of the needs meeting"
             ),
-            detailed is not None and detailed.is_complete and case.meetings.exists(),
+            detailed is not None
+            and detailed.is_complete
+            and case.meetings.filter(created_at__gte=episode).exists(),
         ),
         Requirement(
             gettext_lazy("c) Draft approval decision with the plan (Form 05)"),
             plan is not None
             and plan.status == P.SUBMITTED
             and plan.items.exists()
-            and has_decision,
+            and _has_document(case, "case_approval", plan.pk),
         ),
     ]
 
@@ -138,13 +146,16 @@ def plan_save(
         raise ValidationError(
             {"status": [_("The plan is waiting for the chairman; it cannot change.")]}
         )
-    elif version is not None and version != plan.version:
+    else:
+        plan.version += 1
+    # The page carries the version it read, 0 when there was no plan yet: any
+    # difference means someone else saved in between.
+    read = plan.version - 1 if plan.pk else 0
+    if version is not None and version != read:
         raise ConflictError(
             _("Someone else saved this plan while you were writing."),
             changes=[(str(_("goal of the plan")), plan.goal)],
         )
-    else:
-        plan.version += 1
     plan.goal = goal
     plan.full_clean(exclude=["case"], validate_constraints=False)
     plan.save()
@@ -206,8 +217,11 @@ def plan_adjust(*, actor, case: Case, reason: str, request=None) -> SupportPlan:
 
 
 @transaction.atomic
-def plan_submit(*, actor, case: Case, request=None) -> SupportPlan:
-    """Send the draft to the chairman and prepare the draft decision (Mẫu 05)."""
+def plan_submit(
+    *, actor, case: Case, version: int | None = None, request=None
+) -> SupportPlan:
+    """Send the draft to the chairman with the documents of Đ28.2 rendered: the
+    intake report (Mẫu 01) if the case has none yet, and the draft decision (Mẫu 05)."""
     from cases.casework.documents import case_document_request
 
     if not is_caseworker(actor, case):
@@ -217,13 +231,19 @@ def plan_submit(*, actor, case: Case, request=None) -> SupportPlan:
         raise ValidationError({"status": [_("There is no draft plan to submit.")]})
     if not plan.items.exists():
         raise ValidationError({"items": [_("Add at least one service or task.")]})
-    case = case_transition(actor=actor, case=case, to=S.AWAITING_APPROVAL, via="plan")
+    case = case_transition(
+        actor=actor, case=case, to=S.AWAITING_APPROVAL, version=version, via="plan"
+    )
     plan.status = P.SUBMITTED
     plan.submitted_at = timezone.now()
     plan.save(update_fields=["status", "submitted_at"])
     case_event(
         actor=actor, case=case, action="plan.submitted", request=request, obj=plan
     )
+    if not _has_document(case, "case_intake", case.pk):
+        case_document_request(
+            actor=actor, case=case, kind="case_intake", request=request
+        )
     case_document_request(
         actor=actor,
         case=case,
@@ -277,15 +297,25 @@ def plan_approve(
 
 
 @transaction.atomic
-def plan_return(*, actor, case: Case, note: str, request=None) -> SupportPlan:
-    """The chairman sends the plan back to be reworked, with the reason."""
+def plan_return(
+    *, actor, case: Case, note: str, version: int | None = None, request=None
+) -> SupportPlan:
+    """The chairman sends the plan back, with the reason. A first plan goes back
+    to planning; an adjustment goes back to the plan in force, which keeps running."""
     plan = open_plan(case)
     if plan is None or plan.status != P.SUBMITTED:
         raise ValidationError({"status": [_("There is no plan waiting for approval.")]})
     if not note.strip():
         raise ValidationError({"note": [_("Say what must change in the plan.")]})
-    case_transition(actor=actor, case=case, to=S.PLANNING, note=note)
+    in_force = approved_plan(case)
+    to = S.IN_PROGRESS if in_force else S.PLANNING
+    case = case_transition(
+        actor=actor, case=case, to=to, version=version, note=note, via="return"
+    )
     plan.status = P.DRAFT
     plan.submitted_at = None
     plan.save(update_fields=["status", "submitted_at"])
+    if in_force:
+        case.due_at = _plan_end(in_force)
+        case.save(update_fields=["due_at"])
     return plan

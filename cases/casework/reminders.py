@@ -56,6 +56,9 @@ class _Due:
     key: str
     commune_id: int
     send: Callable[[], None]
+    # Re-checked inside the claim's transaction: the row may have moved on since
+    # it was read (a case to its next step, a referral acknowledged and done).
+    still_due: Callable[[], bool] = lambda: True
 
 
 class _People:
@@ -101,7 +104,9 @@ def send_case_reminders(now: datetime.datetime | None = None) -> int:
             continue
         try:
             with transaction.atomic():
-                if not _claim(reminder.key, reminder.commune_id):
+                if not reminder.still_due() or not _claim(
+                    reminder.key, reminder.commune_id
+                ):
                     continue
                 reminder.send()
         except Exception:
@@ -145,6 +150,9 @@ def _due_cases(now, people: _People):
                 f"case:{case.pk}:{stamp}:{moment}",
                 case.commune_id,
                 partial(_remind_case, case, moment, people),
+                Case.objects.open()
+                .filter(pk=case.pk, status=case.status, due_at=case.due_at)
+                .exists,
             )
 
 
@@ -164,6 +172,10 @@ def _due_referrals(now, people: _People):
             f"referral:{referral.pk}:{referral.due_on.isoformat()}:{moment}",
             referral.commune_id,
             partial(_remind_referral, referral, moment, people),
+            Referral.objects.open()
+            .filter(pk=referral.pk, due_on=referral.due_on)
+            .exclude(case__status=C.CLOSED)
+            .exists,
         )
 
 

@@ -67,6 +67,10 @@ def case_move(request, code):
             case_services.case_transition(
                 actor=request.user, case=case, **form.cleaned_data
             )
+        except case_services.ConflictError as exc:
+            messages.error(request, exc.messages[0])
+            for label, value in exc.changes:
+                messages.info(request, f"{label}: {value}")
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)

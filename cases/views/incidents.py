@@ -87,6 +87,7 @@ def incident_detail(request, code):
         "form": _triage_form(request.user, report),
         "link_form": _link_form(request.user, report),
         "case_levels": Case.Level.choices,
+        "opened_case": report.cases.visible_to(request.user).first(),
     }
     return render(request, "cases/incident_detail.html", context)
 

@@ -29,13 +29,18 @@ def plan_edit(request, code):
     case = selectors.case_get_for_user(request.user, code)
     if not is_caseworker(request.user, case):
         raise PermissionDenied
-    plan = plans.open_plan(case) or plans.approved_plan(case)
+    draft = plans.open_plan(case)
+    # A new revision starts from the plan in force, but is a new plan (version 0).
+    plan = draft or plans.approved_plan(case)
     if request.method == "POST":
         form = PlanForm(request.POST)
         formset = PlanItemFormSet(request.POST, prefix="items")
     else:
         form = PlanForm(
-            initial={"goal": plan.goal, "version": plan.version} if plan else None
+            initial={
+                "goal": plan.goal if plan else "",
+                "version": draft.version if draft else 0,
+            }
         )
         rows = [
             {name: getattr(item, name) for name in plans.ITEM_FIELDS}
@@ -50,7 +55,7 @@ def plan_edit(request, code):
                 case=case,
                 goal=form.cleaned_data["goal"],
                 items=_rows(formset),
-                version=form.cleaned_data.get("version"),
+                version=form.cleaned_data.get("version") or 0,
                 request=request,
             )
         except ConflictError as exc:
@@ -68,17 +73,31 @@ def plan_edit(request, code):
     )
 
 
-def _post_action(request, code, action, done_message, *, with_reason=False):
+def _version(request) -> int | None:
+    """The case version the page was read at (optimistic locking)."""
+    try:
+        return int(request.POST["version"])
+    except (KeyError, ValueError):
+        return None
+
+
+def _post_action(
+    request, code, action, done_message, *, with_reason=False, with_version=True
+):
     case = selectors.case_get_for_user(request.user, code)
-    kwargs = {}
+    kwargs = {"version": _version(request)} if with_version else {}
     if with_reason:
         form = ReasonForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Give the reason."))
             return redirect("cases:case_detail", code=case.code)
-        kwargs = {"reason": form.cleaned_data["reason"]}
+        kwargs["reason"] = form.cleaned_data["reason"]
     try:
         action(actor=request.user, case=case, request=request, **kwargs)
+    except ConflictError as exc:
+        messages.error(request, exc.messages[0])
+        for label, value in exc.changes:
+            messages.info(request, f"{label}: {value}")
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -99,8 +118,10 @@ def plan_approve(request, code):
     return _post_action(request, code, plans.plan_approve, _("The plan was approved."))
 
 
-def _return(*, actor, case, request, reason):
-    return plans.plan_return(actor=actor, case=case, note=reason, request=request)
+def _return(*, actor, case, request, reason, version):
+    return plans.plan_return(
+        actor=actor, case=case, note=reason, version=version, request=request
+    )
 
 
 @require_POST
@@ -122,5 +143,6 @@ def plan_adjust(request, code):
         plans.plan_adjust,
         _("An adjustment of the plan was started."),
         with_reason=True,
+        with_version=False,
     )
     return redirect("cases:plan_edit", code=code)

@@ -10,9 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role
 from accounts.scope import user_scope
 
-# The intake report names the informant, kept confidential for their safety
-# (NĐ 56 Điều 24): only officers and chairmen read it, never the clerk.
-CLERK_HIDDEN_KINDS = frozenset({"case_intake"})
+# Case documents stay with the caseworker and the chairman: the intake report
+# names the informant (NĐ 56 Điều 24), the decisions name the child and tell the
+# separation's reason (DOMAIN.md §15 gives the clerk no case access). The clerk
+# sees the commune's reports and plans, which hold counts, not children.
+CLERK_HIDDEN_KINDS = frozenset({"case_intake", "case_approval", "case_separation"})
 
 
 class GeneratedDocumentQuerySet(models.QuerySet):

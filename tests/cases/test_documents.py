@@ -313,18 +313,17 @@ def intake_and_approval(cast, case, plan, django_capture_on_commit_callbacks):
     )
 
 
-def test_the_clerk_files_decisions_but_never_reads_the_intake_report(
-    client, cast, intake_and_approval
-):
-    intake, approval = intake_and_approval
+def test_the_clerk_never_reads_case_documents(client, cast, intake_and_approval):
+    """The intake report names the informant; the decisions name the child and
+    the separation's reason: none of it is the clerk's (DOMAIN.md §15)."""
     client.force_login(cast.clerk)
-    detail = "reports:document_detail"
-    assert client.get(reverse(detail, args=[intake.code])).status_code == 404
-    download = reverse("reports:document_download", args=[intake.code])
-    assert client.get(download).status_code == 404
-    assert client.get(reverse(detail, args=[approval.code])).status_code == 200
+    for document in intake_and_approval:
+        detail = reverse("reports:document_detail", args=[document.code])
+        download = reverse("reports:document_download", args=[document.code])
+        assert client.get(detail).status_code == 404
+        assert client.get(download).status_code == 404
     listed = client.get(reverse("reports:document_list")).context["documents"]
-    assert [d.code for d in listed] == [approval.code]
+    assert list(listed) == []
 
 
 @pytest.mark.parametrize("member", CAST)
@@ -334,7 +333,7 @@ def test_opening_a_case_document_by_role(client, cast, intake_and_approval, memb
     sees_all = member in {"officer", "chairman"}
     for document, expected in (
         (intake, sees_all),
-        (approval, sees_all or member == "clerk"),
+        (approval, sees_all),
     ):
         response = client.get(reverse("reports:document_detail", args=[document.code]))
         assert response.status_code == (200 if expected else 404)
@@ -350,7 +349,7 @@ def test_the_case_page_lists_the_documents_each_may_see(
     assert [d.code for d in officer["case_documents"]] == [approval.code, intake.code]
     assert officer["can_request_documents"] is True
     clerk = documents.documents_context(cast.clerk, case)
-    assert [d.code for d in clerk["case_documents"]] == [approval.code]
+    assert clerk["case_documents"] == []
     assert clerk["can_request_documents"] is False
     other = documents.documents_context(cast.other_officer, case)
     assert other["case_documents"] == []
