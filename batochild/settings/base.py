@@ -184,6 +184,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Hours a new report may wait for triage before the officer and chairman are
 # reminded (NĐ 56/2017 Điều 26: emergency intervention within 12 hours).
 INCIDENT_TRIAGE_HOURS = env.int("INCIDENT_TRIAGE_HOURS", default=12)
+# De-identified annexes hide counts from 1 to this minus 1 (reports/indicators).
+REPORT_SMALL_CELL = env.int("REPORT_SMALL_CELL", default=3)
 
 # --- Celery ---
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)

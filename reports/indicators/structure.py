@@ -21,8 +21,11 @@ class Cell:
     code: str
     label: str
     value: Number | None
-    # Set by smallcells.deidentify(): the value is hidden and shown as "< n".
+    # Set by smallcells.deidentify(): the value is hidden, shown as "< n" when
+    # it was small, as "x" when it was hidden only so that a small one cannot
+    # be worked out by subtraction (complementary).
     suppressed: bool = False
+    complementary: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -30,6 +33,7 @@ class Cell:
             "label": self.label,
             "value": self.value,
             "suppressed": self.suppressed,
+            "complementary": self.complementary,
         }
 
     @classmethod
@@ -39,6 +43,7 @@ class Cell:
             label=data["label"],
             value=data["value"],
             suppressed=data.get("suppressed", False),
+            complementary=data.get("complementary", False),
         )
 
 
