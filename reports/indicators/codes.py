@@ -24,7 +24,7 @@ FLOW = "flow"  # from date_from to date_to inclusive, Vietnam local days
 
 # Sources cited in the definitions (DOMAIN.md sections in brackets).
 LUAT_TE = "Luật Trẻ em 2016"
-PRACTICE = "DOMAIN.md §9.2 (practice; no official commune form)"
+PRACTICE = "DOMAIN.md §9.2 (commune practice ❓, no official form)"
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ SECTIONS: tuple[tuple[str, str, tuple[Indicator, ...]], ...] = (
                 STOCK,
                 """children.total by age on date_to (estimated birth dates are read
                 as they are recorded).""",
-                f"{PRACTICE} item 1 (bands ❓)",
+                f"{PRACTICE}, item 1",
                 cells=AGE_BANDS,
             ),
             _i(
@@ -209,7 +209,7 @@ SECTIONS: tuple[tuple[str, str, tuple[Indicator, ...]], ...] = (
                 STOCK,
                 """Children of children.total whose ethnic group is recorded and is
                 not Kinh (code 01).""",
-                PRACTICE + " item 1",
+                f"{PRACTICE}, item 1",
                 percent_of="children.total",
             ),
             _i(
@@ -232,7 +232,7 @@ SECTIONS: tuple[tuple[str, str, tuple[Indicator, ...]], ...] = (
                 "Trẻ em bỏ học",
                 STOCK,
                 "Children of children.total recorded as having dropped out of school.",
-                PRACTICE + " item 9",
+                f"{PRACTICE}, item 9",
             ),
         ),
     ),
