@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from campaigns import demo as campaigns_demo
 from cases import demo as cases_demo
 from registry import demo as registry_demo
 from registry.places import places_load_quang_ngai
@@ -35,5 +36,6 @@ class Command(BaseCommand):
         registry_demo.demo_seed_places_and_people()
         registry_demo.demo_seed_children()
         cases_demo.demo_seed_cases()
+        campaigns_demo.demo_seed_campaigns()
         if options["verbosity"] > 0:
             self.stdout.write("Demo data loaded.")
