@@ -34,6 +34,7 @@ NAV_ITEMS = (
     NavItem("cases:referral_list", _("Referrals"), permissions.can_see_referrals),
     NavItem("registry:child_list", _("Children"), permissions.can_list_children),
     NavItem("campaigns:campaign_list", _("Campaigns"), permissions.can_see_campaigns),
+    NavItem("reports:report_list", _("Reports"), permissions.can_see_documents),
     NavItem("reports:document_list", _("Documents"), permissions.can_see_documents),
     NavItem("admin:index", _("Administration"), permissions.can_use_admin_site),
 )

@@ -31,6 +31,10 @@ KINDS = {
     Kind.CASE_APPROVAL: DocumentKind(
         "reports/pdf/case_approval.html", "cases.casework.documents.approval_context"
     ),
+    Kind.PERIODIC_REPORT: DocumentKind(
+        "reports/pdf/periodic_report.html",
+        "reports.periodic.documents.report_context",
+    ),
     Kind.CASE_SEPARATION: DocumentKind(
         "reports/pdf/case_separation.html",
         "cases.casework.documents.separation_context",

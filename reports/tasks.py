@@ -2,6 +2,7 @@ from celery import shared_task
 from django.db import OperationalError
 
 from reports import services
+from reports.periodic import schedule
 
 
 @shared_task(
@@ -9,6 +10,10 @@ from reports import services
     autoretry_for=(OperationalError,),
     retry_backoff=True,
     max_retries=3,
+    # A runaway render (a huge annex, a font problem) is stopped, not left to
+    # hold a worker; beat's requeue gives it another chance later.
+    soft_time_limit=120,
+    time_limit=150,
 )
 def render_document(document_id: int) -> None:
     """Render one requested document (retried only on database hiccups)."""
@@ -20,3 +25,15 @@ def requeue_stale_documents() -> None:
     """Beat: queue again the documents whose task was lost."""
     for document_id in services.requeue_stale_documents():
         render_document.delay(document_id)
+
+
+@shared_task
+def prepare_periodic_drafts() -> None:
+    """Beat, each morning: drafts of the periods that closed yesterday."""
+    schedule.drafts_prepare()
+
+
+@shared_task
+def remind_report_deadlines() -> None:
+    """Beat, each morning: reports due within days and not issued yet."""
+    schedule.deadlines_remind()

@@ -1,11 +1,30 @@
 from django.urls import path
 
-from reports import views
+from reports.views import documents, periodic
 
 app_name = "reports"
 urlpatterns = [
-    path("", views.document_list, name="document_list"),
-    path("new/", views.document_create, name="document_create"),
-    path("<uuid:code>/", views.document_detail, name="document_detail"),
-    path("<uuid:code>/pdf/", views.document_download, name="document_download"),
+    path("", documents.document_list, name="document_list"),
+    path("new/", documents.document_create, name="document_create"),
+    path("<uuid:code>/", documents.document_detail, name="document_detail"),
+    path("<uuid:code>/pdf/", documents.document_download, name="document_download"),
+    path("reports/", periodic.report_list, name="report_list"),
+    path("reports/new/", periodic.report_create, name="report_create"),
+    path("reports/<uuid:code>/", periodic.report_detail, name="report_detail"),
+    path(
+        "reports/<uuid:code>/text/", periodic.report_narrative, name="report_narrative"
+    ),
+    path(
+        "reports/<uuid:code>/generate/",
+        periodic.report_generate,
+        name="report_generate",
+    ),
+    path("reports/<uuid:code>/issue/", periodic.report_issue, name="report_issue"),
+    path(
+        "reports/<uuid:code>/new-version/",
+        periodic.report_new_version,
+        name="report_new_version",
+    ),
+    path("reports/<uuid:code>/annex.xlsx", periodic.report_xlsx, name="report_xlsx"),
+    path("verify/<str:verification>/", periodic.report_verify, name="report_verify"),
 ]

@@ -186,10 +186,17 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 INCIDENT_TRIAGE_HOURS = env.int("INCIDENT_TRIAGE_HOURS", default=12)
 # De-identified annexes hide counts from 1 to this minus 1 (reports/indicators).
 REPORT_SMALL_CELL = env.int("REPORT_SMALL_CELL", default=3)
+# The address printed under an issued report's QR code (it resolves, for a
+# signed-in user, to the stored copy).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 # --- Celery ---
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_TASK_IGNORE_RESULT = True  # task outcomes are stored in domain rows
+# A PDF render that leaks memory is recycled rather than allowed to grow (KiB).
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int(
+    "CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=512_000
+)
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
@@ -223,6 +230,16 @@ CELERY_BEAT_SCHEDULE = {
     "remind-case-deadlines": {
         "task": "cases.tasks.remind_case_deadlines",
         "schedule": 300.0,
+    },
+    # Periodic reports: the draft the morning after its period closes, and a
+    # reminder a few days before it is due.
+    "prepare-periodic-drafts": {
+        "task": "reports.tasks.prepare_periodic_drafts",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "remind-report-deadlines": {
+        "task": "reports.tasks.remind_report_deadlines",
+        "schedule": crontab(hour=7, minute=0),
     },
 }
 

@@ -35,6 +35,10 @@ class ReportingProfile(models.Model):
         _("signature"), max_length=10, choices=Authority.choices, default="deputy"
     )
     signer_name = models.CharField(_("signed by"), max_length=150, blank=True)
+    # The 2024 structure addressed the district, abolished on 1/7/2025.
+    former_district = models.CharField(
+        _("former district (for the 2024 structure)"), max_length=100, blank=True
+    )
     period_start_month = models.PositiveSmallIntegerField(
         _("data period starts: month of the previous year"), default=12
     )

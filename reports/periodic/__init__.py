@@ -1,0 +1,1 @@
+"""Periodic reports: periods, recipients, numbering, issuing and their PDFs."""
