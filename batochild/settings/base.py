@@ -170,7 +170,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # views that check scope and write the audit log.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / ".local" / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Written to a temporary file and renamed: never a half PDF under a real name.
+    "default": {"BACKEND": "batochild.lib.storage.AtomicFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
