@@ -193,7 +193,7 @@ class SupportForm(forms.Form):
         label=_("What was given"), max_length=250, required=False
     )
     value = forms.IntegerField(label=_("Value (VND)"), min_value=0)
-    source = forms.ChoiceField(label=_("Source"), choices=FundingSource.choices)
+    source = forms.ChoiceField(label=_("Funding source"), choices=FundingSource.choices)
     sponsor_name = forms.CharField(
         label=_("Given by (sponsor)"), max_length=200, required=False
     )

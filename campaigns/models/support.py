@@ -50,7 +50,9 @@ class Support(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     description = models.CharField(_("what was given"), max_length=250, blank=True)
     value = models.PositiveBigIntegerField(_("value (VND)"))
-    source = models.CharField(_("source"), max_length=10, choices=FundingSource.choices)
+    source = models.CharField(
+        _("funding source"), max_length=10, choices=FundingSource.choices
+    )
     sponsor_name = models.CharField(_("given by (sponsor)"), max_length=200, blank=True)
     given_on = models.DateField(_("given on"))
     # A second support to the same child in the same campaign is allowed only

@@ -94,8 +94,12 @@ def activity_update(
 ) -> Activity:
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     require_officer(actor, activity.commune_id)
+    before = activity.campaign_id
     assign(activity, fields, EDITABLE)
-    _lock_open(activity.campaign)
+    # Corrections to a closed campaign's activity are allowed; moving an
+    # activity into a closed campaign is not.
+    if activity.campaign_id != before:
+        _lock_open(activity.campaign)
     activity_validate(activity)
     activity.save()
     audit_record(actor=actor, action="activity.updated", obj=activity, request=request)

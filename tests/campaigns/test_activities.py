@@ -96,6 +96,23 @@ def test_a_closed_campaign_takes_no_new_activity(cast, places, june):
         )
 
 
+def test_a_closed_campaigns_activity_can_be_corrected_but_not_joined(
+    cast, places, june
+):
+    activity = ActivityFactory(campaign=june)
+    standalone = ActivityFactory(
+        campaign=None, commune=places.commune, created_by=cast.officer
+    )
+    campaign_set_status(actor=cast.officer, campaign=june, status="finished")
+    activity_update(actor=cast.officer, activity=activity, fields={"sessions": 5})
+    activity.refresh_from_db()
+    assert activity.sessions == 5
+    with pytest.raises(ValidationError, match="finished or cancelled"):
+        activity_update(
+            actor=cast.officer, activity=standalone, fields={"campaign": june}
+        )
+
+
 def test_only_the_officer_writes(cast, places, june):
     activity = ActivityFactory(campaign=june)
     for member in ("chairman", "leader_a", "partner", "other_officer"):
