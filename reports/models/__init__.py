@@ -1,5 +1,5 @@
 """The reports app's models: generated documents, reporting configuration,
-periodic reports and their numbering."""
+periodic reports and their numbering, annual plans."""
 
 from reports.models.config import ReportingProfile, ReportKind, ReportRecipient
 from reports.models.documents import (
@@ -13,15 +13,27 @@ from reports.models.periodic import (
     PeriodicReport,
     PeriodicReportQuerySet,
 )
+from reports.models.plans import (
+    AnnualPlan,
+    AnnualPlanQuerySet,
+    PlanContentArea,
+    PlanTarget,
+    PlanTask,
+)
 
 __all__ = [
     "CLERK_HIDDEN_KINDS",
     "NARRATIVE_SECTIONS",
+    "AnnualPlan",
+    "AnnualPlanQuerySet",
     "GeneratedDocument",
     "GeneratedDocumentQuerySet",
     "NumberSequence",
     "PeriodicReport",
     "PeriodicReportQuerySet",
+    "PlanContentArea",
+    "PlanTarget",
+    "PlanTask",
     "ReportKind",
     "ReportRecipient",
     "ReportingProfile",
