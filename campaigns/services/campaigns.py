@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 
 from accounts.services import audit_record
 from campaigns.models import Campaign
-from campaigns.selectors import forum_problems
 from campaigns.services.base import (
     assign,
     lock_campaign,
@@ -14,6 +13,7 @@ from campaigns.services.base import (
     require_officer,
     validate,
 )
+from campaigns.totals import forum_problems
 
 EDITABLE = (
     "kind",

@@ -15,7 +15,7 @@ from django.views.decorators.http import (
 )
 
 from accounts.services import audit_record
-from campaigns import rules, selectors
+from campaigns import rules, selectors, totals
 from campaigns.figures import figures_for, figures_for_campaign
 from campaigns.forms import CampaignFilterForm, CampaignForm, FiguresForm, StatusForm
 from campaigns.models import Campaign
@@ -102,13 +102,13 @@ def campaign_edit(request, code):
 
 
 def _campaign_context(request, campaign: Campaign) -> dict:
-    due = selectors.report_due_on(campaign)
+    due = totals.report_due_on(campaign)
     return {
         "campaign": campaign,
-        "totals": selectors.campaign_totals(request.user, campaign),
+        "totals": totals.campaign_totals(request.user, campaign),
         "activities": selectors.campaign_activities(request.user, campaign),
         "report_due": due,
-        "report_overdue": selectors.report_overdue(campaign),
+        "report_overdue": totals.report_overdue(campaign),
         "launch_late": (
             campaign.kind == Campaign.Kind.ACTION_MONTH
             and campaign.launch_on is not None
@@ -132,9 +132,7 @@ def campaign_detail(request, code):
         "moves": [Campaign.Status(s) for s in MOVES[campaign.status]]
         if can_edit
         else [],
-        "forum_problems": selectors.forum_problems(campaign)
-        if campaign.is_forum
-        else [],
+        "forum_problems": totals.forum_problems(campaign) if campaign.is_forum else [],
     }
     return render(request, "campaigns/campaign_detail.html", context)
 
@@ -172,7 +170,7 @@ def campaign_summary(request, code):
     figures = figures_for_campaign(request.user, campaign)
     context = _campaign_context(request, campaign) | {
         "figures": figures,
-        "forum_checks": selectors.forum_checks(campaign) if campaign.is_forum else [],
+        "forum_checks": totals.forum_checks(campaign) if campaign.is_forum else [],
         "printed_on": timezone.localdate(),
     }
     return render(request, "campaigns/campaign_summary.html", context)

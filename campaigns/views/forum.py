@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.services import audit_record
-from campaigns import rules, selectors
+from campaigns import rules, selectors, totals
 from campaigns.forms import ChildSearchForm, ConfirmForm, ForumForm, ParticipantForm
 from campaigns.models import Forum
 from campaigns.permissions import can_edit_campaigns
@@ -41,14 +41,14 @@ def forum_detail(request, code):
     can_edit = can_edit_campaigns(request.user, campaign.commune_id)
     search = ChildSearchForm(request.GET or None)
     text = search.cleaned_data.get("q", "") if search.is_valid() else ""
-    numbers = selectors.forum_numbers(campaign)
+    numbers = totals.forum_numbers(campaign)
     context = {
         "campaign": campaign,
         "forum": _forum_of(campaign),
         "checks": rules.forum_checks(**numbers),
         "numbers": numbers,
         "supervisors_needed": rules.supervisors_needed(numbers["children"]),
-        "report_due": selectors.report_due_on(campaign),
+        "report_due": totals.report_due_on(campaign),
         "participants": selectors.forum_participants(request.user, campaign),
         "can_edit": can_edit,
         "search": search,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.services import audit_record
-from campaigns import selectors
+from campaigns import selectors, totals
 from campaigns.forms import ConfirmForm, PageForm, PriorityFilterForm, SupportForm
 from campaigns.permissions import can_edit_campaigns
 from campaigns.priority import priority_page
@@ -58,7 +58,7 @@ def support_list(request, code):
     context = {
         "campaign": campaign,
         "page": selectors.supports_page(request.user, campaign, after),
-        "totals": selectors.campaign_totals(request.user, campaign),
+        "totals": totals.campaign_totals(request.user, campaign),
         "can_edit": can_edit_campaigns(request.user, campaign.commune_id),
     }
     return render(request, "campaigns/support_list.html", context)

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from accounts.models import AuditEntry
-from campaigns import selectors
+from campaigns import totals
 from campaigns.models import Campaign
 from campaigns.services.campaigns import (
     campaign_create,
@@ -130,11 +130,11 @@ def test_status_moves_follow_the_table(cast, places):
 
 def test_report_deadlines_follow_the_kind(places, cast, settings):
     june = CampaignFactory(commune=places.commune, created_by=cast.officer)
-    assert selectors.report_due_on(june) == datetime.date(2025, 7, 20)
-    assert not selectors.report_overdue(june, today=datetime.date(2025, 7, 20))
-    assert selectors.report_overdue(june, today=datetime.date(2025, 7, 21))
+    assert totals.report_due_on(june) == datetime.date(2025, 7, 20)
+    assert not totals.report_overdue(june, today=datetime.date(2025, 7, 20))
+    assert totals.report_overdue(june, today=datetime.date(2025, 7, 21))
     june.report_sent_on = datetime.date(2025, 7, 18)
-    assert not selectors.report_overdue(june, today=datetime.date(2025, 7, 21))
+    assert not totals.report_overdue(june, today=datetime.date(2025, 7, 21))
     forum = CampaignFactory(
         commune=places.commune,
         created_by=cast.officer,
@@ -142,8 +142,8 @@ def test_report_deadlines_follow_the_kind(places, cast, settings):
         starts_on=datetime.date(2025, 6, 14),
         ends_on=datetime.date(2025, 6, 14),
     )
-    assert selectors.report_due_on(forum) == datetime.date(2025, 6, 29)
+    assert totals.report_due_on(forum) == datetime.date(2025, 6, 29)
     other = CampaignFactory(
         commune=places.commune, created_by=cast.officer, kind="other"
     )
-    assert selectors.report_due_on(other) is None
+    assert totals.report_due_on(other) is None

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import AuditEntry
-from campaigns import selectors
+from campaigns import totals
 from campaigns.demo import demo_seed_campaigns
 from campaigns.models import (
     Activity,
@@ -51,7 +51,7 @@ def test_every_demo_row_is_valid(seeded):
 
 def test_the_demo_forum_meets_the_rules(seeded):
     forum = Campaign.objects.select_related("forum").get(kind="children_forum")
-    assert selectors.forum_problems(forum) == []
+    assert totals.forum_problems(forum) == []
     ages = {p.child.age_on(forum.starts_on) for p in forum.forum_participants.all()}
     assert min(ages) >= 10
     assert max(ages) <= 15

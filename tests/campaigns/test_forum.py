@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from accounts.models import AuditEntry
-from campaigns import selectors
+from campaigns import totals
 from campaigns.models import ForumParticipant
 from campaigns.services.campaigns import campaign_set_status
 from campaigns.services.forum import (
@@ -48,7 +48,7 @@ def numbers(cast, forum, **fields):
 
 def failing(forum) -> set[str]:
     forum.refresh_from_db()
-    return {check.code for check in selectors.forum_problems(forum)}
+    return {check.code for check in totals.forum_problems(forum)}
 
 
 def test_a_forum_goes_ahead_only_within_the_rules(cast, places, forum):

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from accounts.models import AuditEntry
-from campaigns import selectors
+from campaigns import totals
 from campaigns.models import Support
 from campaigns.paging import keyset_page
 from campaigns.priority import ORDER, priority_children, priority_page
@@ -236,8 +236,8 @@ def test_budget_totals_by_source_kind_and_group(cast, june, kids):
     )
     ActivityFactory(campaign=june, cost=1_500_000, cost_source="state")
     ActivityFactory(campaign=june, cost=700_000, cost_source="mobilised")
-    totals = selectors.campaign_totals(cast.officer, june)
-    rows = {row["source"]: row for row in totals.rows}
+    result = totals.campaign_totals(cast.officer, june)
+    rows = {row["source"]: row for row in result.rows}
     assert rows["state"] == {
         "source": "state",
         "label": rows["state"]["label"],
@@ -252,17 +252,17 @@ def test_budget_totals_by_source_kind_and_group(cast, june, kids):
         3_300_000,
     )
     assert (rows["sponsor"]["spent"], rows["sponsor"]["left"]) == (700_000, 1_300_000)
-    assert totals.total == {
+    assert result.total == {
         "budget": 17_000_000,
         "activities": 2_200_000,
         "support": 2_000_000,
         "spent": 4_200_000,
         "left": 12_800_000,
     }
-    assert totals.children_supported == 3
-    assert totals.supports == 4
+    assert result.children_supported == 3
+    assert result.supports == 4
     by_kind = {
-        row["kind"]: (row["count"], row["value"]) for row in totals.support_by_kind
+        row["kind"]: (row["count"], row["value"]) for row in result.support_by_kind
     }
     assert by_kind == {
         "gift": (2, 500_000),
@@ -271,7 +271,7 @@ def test_budget_totals_by_source_kind_and_group(cast, june, kids):
     }
     by_group = {
         row["residential_group__name"]: (row["count"], row["children"], row["value"])
-        for row in totals.support_by_group
+        for row in result.support_by_group
     }
     assert by_group == {
         "Tổ dân phố 1": (3, 2, 1_000_000),
@@ -280,10 +280,10 @@ def test_budget_totals_by_source_kind_and_group(cast, june, kids):
 
 
 def test_totals_of_an_empty_campaign_are_zero(cast, june):
-    totals = selectors.campaign_totals(cast.officer, june)
-    assert totals.total["spent"] == 0
-    assert totals.total["left"] == 17_000_000
-    assert totals.children_supported == 0
+    result = totals.campaign_totals(cast.officer, june)
+    assert result.total["spent"] == 0
+    assert result.total["left"] == 17_000_000
+    assert result.children_supported == 0
 
 
 def test_risk_categories_alone_do_not_rank_a_child(cast, june, places):
