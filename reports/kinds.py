@@ -39,6 +39,9 @@ KINDS = {
         "reports/pdf/case_separation.html",
         "cases.casework.documents.separation_context",
     ),
+    Kind.ANNUAL_PLAN: DocumentKind(
+        "reports/pdf/annual_plan.html", "reports.plans.documents.plan_context"
+    ),
 }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import documents, periodic
+from reports.views import documents, periodic, plans
 
 app_name = "reports"
 urlpatterns = [
@@ -27,4 +27,16 @@ urlpatterns = [
     ),
     path("reports/<uuid:code>/annex.xlsx", periodic.report_xlsx, name="report_xlsx"),
     path("verify/<str:verification>/", periodic.report_verify, name="report_verify"),
+    path("plans/", plans.plan_list, name="plan_list"),
+    path("plans/new/", plans.plan_create, name="plan_create"),
+    path("plans/copy/", plans.plan_copy, name="plan_copy"),
+    path("plans/<uuid:code>/", plans.plan_detail, name="plan_detail"),
+    path("plans/<uuid:code>/edit/", plans.plan_edit, name="plan_edit"),
+    path("plans/<uuid:code>/generate/", plans.plan_generate, name="plan_generate"),
+    path("plans/<uuid:code>/adopt/", plans.plan_adopt, name="plan_adopt"),
+    path(
+        "plans/<uuid:code>/new-version/",
+        plans.plan_new_version,
+        name="plan_new_version",
+    ),
 ]
