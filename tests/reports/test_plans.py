@@ -7,6 +7,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reports.indicators.annex import compute_annex
@@ -471,3 +473,18 @@ def test_plan_urls_by_role(client, cast, places, member):
     }
     plan.refresh_from_db()
     assert plan.status == "draft"  # nobody adopted a plan without its PDF
+
+
+def test_the_list_does_not_query_per_plan(client, cast, places):
+    client.force_login(cast.officer)
+    services.plan_create(actor=cast.officer, commune=places.commune, year=2025)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("reports:plan_list")).status_code == 200
+        return len(captured)
+
+    one = queries()
+    for year in (2026, 2027):
+        services.plan_create(actor=cast.officer, commune=places.commune, year=year)
+    assert queries() == one
