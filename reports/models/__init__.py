@@ -1,6 +1,13 @@
 """The reports app's models: generated documents, reporting configuration,
 periodic reports and their numbering, annual plans."""
 
+from reports.models.childfriendly import (
+    Assessment,
+    CriteriaSet,
+    Criterion,
+    Indicator,
+    Score,
+)
 from reports.models.config import ReportingProfile, ReportKind, ReportRecipient
 from reports.models.documents import (
     CLERK_HIDDEN_KINDS,
@@ -26,8 +33,12 @@ __all__ = [
     "NARRATIVE_SECTIONS",
     "AnnualPlan",
     "AnnualPlanQuerySet",
+    "Assessment",
+    "CriteriaSet",
+    "Criterion",
     "GeneratedDocument",
     "GeneratedDocumentQuerySet",
+    "Indicator",
     "NumberSequence",
     "PeriodicReport",
     "PeriodicReportQuerySet",
@@ -37,4 +48,5 @@ __all__ = [
     "ReportKind",
     "ReportRecipient",
     "ReportingProfile",
+    "Score",
 ]

@@ -38,6 +38,14 @@ class GeneratedDocument(models.Model):
         CASE_SEPARATION = "case_separation", _("Separation decision (Form 07)")
         PERIODIC_REPORT = "periodic_report", _("Periodic report")
         ANNUAL_PLAN = "annual_plan", _("Annual plan")
+        CHILDFRIENDLY_EVALUATION = (
+            "childfriendly_evaluation",
+            _("Child-friendly self-assessment table"),
+        )
+        CHILDFRIENDLY_MINUTES = (
+            "childfriendly_minutes",
+            _("Child-friendly self-assessment meeting minutes"),
+        )
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")
