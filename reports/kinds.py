@@ -39,6 +39,14 @@ KINDS = {
         "reports/pdf/case_separation.html",
         "cases.casework.documents.separation_context",
     ),
+    Kind.CHILDFRIENDLY_EVALUATION: DocumentKind(
+        "reports/pdf/childfriendly_evaluation.html",
+        "reports.childfriendly.documents.evaluation_context",
+    ),
+    Kind.CHILDFRIENDLY_MINUTES: DocumentKind(
+        "reports/pdf/childfriendly_minutes.html",
+        "reports.childfriendly.documents.minutes_context",
+    ),
     Kind.ANNUAL_PLAN: DocumentKind(
         "reports/pdf/annual_plan.html", "reports.plans.documents.plan_context"
     ),

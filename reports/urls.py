@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from reports.views import documents, periodic, plans
 
@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("reports/<uuid:code>/annex.xlsx", periodic.report_xlsx, name="report_xlsx"),
     path("verify/<str:verification>/", periodic.report_verify, name="report_verify"),
+    path("child-friendly/", include("reports.childfriendly.urls")),
     path("plans/", plans.plan_list, name="plan_list"),
     path("plans/new/", plans.plan_create, name="plan_create"),
     path("plans/copy/", plans.plan_copy, name="plan_copy"),
