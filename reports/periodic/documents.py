@@ -95,6 +95,7 @@ def report_context(document) -> dict:
             for key, title in NARRATIVE_SECTIONS
         ],
         "annex": annex_rows(annex),
+        "targets": report.annex.get("targets", []),
         "threshold": annex.small_cell_threshold,
         "verification": _verification(report),
     }

@@ -56,10 +56,29 @@ def report_title(report: PeriodicReport) -> str:
     return f"Báo cáo {summary[0].lower()}{summary[1:]}"
 
 
-def _annex(report: PeriodicReport) -> dict:
+def _annex(report: PeriodicReport):
     return compute_annex(
         commune=report.commune, date_from=report.data_from, date_to=report.data_to
     )
+
+
+def _snapshot(report: PeriodicReport, annex) -> dict:
+    """What is stored (and frozen at issue): the annex, and each target of the
+    year's plan against its value in it, as printed."""
+    from reports.plans.targets import plan_targets_vs_actual  # plans read reports
+
+    data = annex.to_dict()
+    data["targets"] = [
+        {
+            "label": row.label,
+            "indicator": row.indicator_label,
+            "target": row.target_display,
+            "actual": row.actual_display,
+            "met": row.met,
+        }
+        for row in plan_targets_vs_actual(report.commune, report.year, annex)
+    ]
+    return data
 
 
 @transaction.atomic
@@ -91,7 +110,7 @@ def report_create(
         created_by=actor,
     )
     annex = _annex(report)
-    report.annex = annex.to_dict()
+    report.annex = _snapshot(report, annex)
     report.annex_computed_at = timezone.now()
     report.narrative = prefill_sections(annex, period_label=period_label(kind, period))
     report.full_clean()
@@ -140,7 +159,7 @@ def report_generate(
     report = PeriodicReport.objects.select_for_update().get(pk=report.pk)
     if not report.is_editable:
         raise ValidationError(_("An issued report cannot be produced again."))
-    report.annex = _annex(report).to_dict()
+    report.annex = _snapshot(report, _annex(report))
     report.annex_computed_at = timezone.now()
     document = documents.document_request(
         requester=actor,
@@ -239,7 +258,7 @@ def report_new_version(
         supersedes=report,
         created_by=actor,
     )
-    draft.annex = _annex(draft).to_dict()
+    draft.annex = _snapshot(draft, _annex(draft))
     draft.annex_computed_at = timezone.now()
     draft.full_clean()
     draft.save()

@@ -83,6 +83,7 @@ def report_detail(request, code):
         else None,
         "issue_form": IssueForm() if roles["is_clerk"] else None,
         "annex": annex_rows(Annex.from_dict(report.annex)) if report.annex else [],
+        "targets": report.annex.get("targets", []),
         **roles,
     }
     return render(request, template, context)

@@ -312,3 +312,17 @@ def test_beat_prepares_the_draft_the_morning_after_the_period_closes(cast, place
     assert deadlines_remind(D(2026, 6, 16)) == 2  # within 3 days
     assert deadlines_remind(D(2026, 6, 17)) == 0  # sent once
     assert Notification.objects.filter(user=cast.chairman).count() == 1
+
+
+def test_the_report_shows_each_plan_target_against_its_value(
+    cast, places, django_capture_on_commit_callbacks
+):
+    from reports.plans.services import plan_create
+
+    plan_create(actor=cast.officer, commune=places.commune, year=2026)
+    report = _ready(cast, places, django_capture_on_commit_callbacks)
+    targets = report.annex["targets"]
+    assert [t["target"] for t in targets] == ["≥ 100%", "≥ 100%", "≥ 90%"]
+    text = pdf_text(_read(report.document))
+    assert "Chỉ tiêu kế hoạch năm 2026" in text
+    assert targets[0]["label"] in text.replace("\n", " ")
