@@ -58,8 +58,26 @@ class Scope:
 EMPTY_SCOPE = Scope({}, frozenset(), frozenset())
 
 
+class CommuneReader:
+    """Not a person: the commune's own reader, for system work done on a commune's
+    behalf (beat computing a report's figures, the dashboards' rollups). Its scope
+    is that one commune with the officer's reading rights; it cannot log in."""
+
+    is_authenticated = True
+    is_active = True
+
+    def __init__(self, commune_id: int):
+        self.scope = Scope(
+            roles_by_commune={commune_id: frozenset({Role.OFFICER})},
+            leader_group_ids=frozenset(),
+            province_ids=frozenset(),
+        )
+
+
 def user_scope(user) -> Scope:
     """The user's scope, read once per user object (one query)."""
+    if isinstance(user, CommuneReader):
+        return user.scope
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return EMPTY_SCOPE
     cached = getattr(user, "_scope_cache", None)

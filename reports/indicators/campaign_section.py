@@ -8,29 +8,12 @@ reads as the commune's own reader: a principal whose scope is that one commune
 with the officer's role, and nothing else.
 """
 
-from accounts.models import Role
-from accounts.scope import Scope
+from accounts.scope import CommuneReader
 from campaigns.figures import figures_for
 from registry.models import Commune
 from reports.indicators import codes
 from reports.indicators.figures import Figure
 from reports.indicators.period import Period
-
-
-class CommuneReader:
-    """Reads one commune's campaign rows, as its officer would. Not a user: it
-    cannot log in, and accounts.scope.user_scope() takes its scope as given."""
-
-    is_authenticated = True
-    is_active = True
-
-    def __init__(self, commune_id: int):
-        # user_scope() reads a user's scope once and keeps it here.
-        self._scope_cache = Scope(
-            roles_by_commune={commune_id: frozenset({Role.OFFICER})},
-            leader_group_ids=frozenset(),
-            province_ids=frozenset(),
-        )
 
 
 def campaign_figures(commune: Commune, period: Period) -> dict[str, Figure]:

@@ -3,6 +3,7 @@
 import pytest
 from django.http import Http404
 
+from accounts.models import Role
 from accounts.scope import get_visible_or_404, user_scope
 from registry.models import Commune, ResidentialGroup
 from reports.models import GeneratedDocument
@@ -111,3 +112,13 @@ def test_scope_is_read_with_one_query(cast, django_assert_num_queries):
     with django_assert_num_queries(1):
         user_scope(cast.leader_a)
         user_scope(cast.leader_a)
+
+
+def test_the_communes_own_reader_reads_that_commune_only(cast, places):
+    from accounts.scope import CommuneReader
+    from registry.models import Commune
+
+    reader = CommuneReader(places.commune.pk)
+    assert list(Commune.objects.visible_to(reader)) == [places.commune]
+    assert user_scope(reader).communes_for(Role.OFFICER) == {places.commune.pk}
+    assert not user_scope(reader).has_role(Role.CHAIRMAN, Role.CLERK)
