@@ -20,6 +20,8 @@ from campaigns.models import (
     TrainingAttendee,
 )
 from campaigns.priority import TIER_AT_RISK, TIER_OTHER, TIER_SPECIAL
+from campaigns.services import activities as activity_services
+from campaigns.services import campaigns as campaign_services
 from registry.models import Child, ResidentialGroup
 
 TIER_CHOICES = [
@@ -43,21 +45,7 @@ def _date_widgets(*names) -> dict:
 class CampaignForm(forms.ModelForm):
     class Meta:
         model = Campaign
-        fields = [
-            "kind",
-            "year",
-            "title",
-            "theme",
-            "starts_on",
-            "ends_on",
-            "launch_on",
-            "launch_place",
-            "budget_state",
-            "budget_mobilised",
-            "budget_sponsor",
-            "plan",
-            "report_sent_on",
-        ]
+        fields = list(campaign_services.EDITABLE)  # what the service accepts
         widgets = _date_widgets("starts_on", "ends_on", "launch_on", "report_sent_on")
         widgets["plan"] = forms.Textarea(attrs={"rows": 5})
 
@@ -95,27 +83,7 @@ class StatusForm(forms.Form):
 class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
-        fields = [
-            "campaign",
-            "category",
-            "sub_kind",
-            "title",
-            "held_on",
-            "place",
-            "organiser",
-            "residential_group",
-            "sessions",
-            "boys_under_6",
-            "girls_under_6",
-            "boys_6_10",
-            "girls_6_10",
-            "boys_11_15",
-            "girls_11_15",
-            "adults",
-            "cost",
-            "cost_source",
-            "notes",
-        ]
+        fields = list(activity_services.EDITABLE)  # what the service accepts
         widgets = _date_widgets("held_on")
         widgets["notes"] = forms.Textarea(attrs={"rows": 3})
 
