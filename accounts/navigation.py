@@ -25,6 +25,8 @@ def _everyone(user) -> bool:
 
 NAV_ITEMS = (
     NavItem("home", _("Home"), _everyone),
+    NavItem("dashboard:home", _("Dashboard"), permissions.can_see_dashboard),
+    NavItem("dashboard:province", _("Province"), permissions.can_see_province),
     NavItem(
         "cases:report_new", _("Report an incident"), permissions.can_report_incidents
     ),

@@ -42,3 +42,13 @@ def can_see_campaigns(user) -> bool:
     """Campaigns, activities, support and trainings: officers run them,
     chairmen follow them."""
     return user_scope(user).has_role(Role.OFFICER, Role.CHAIRMAN)
+
+
+def can_see_dashboard(user) -> bool:
+    """The commune's dashboard: officers and chairmen."""
+    return user_scope(user).has_role(Role.OFFICER, Role.CHAIRMAN)
+
+
+def can_see_province(user) -> bool:
+    """The province view of de-identified figures: province viewers."""
+    return bool(user_scope(user).province_ids)

@@ -15,5 +15,6 @@ urlpatterns = [
     path("incidents/", include("cases.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("documents/", include("reports.urls")),
+    path("dashboard/", include("reports.dashboard.urls")),
     path("", include("accounts.home_urls")),
 ]

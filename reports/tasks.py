@@ -2,6 +2,7 @@ from celery import shared_task
 from django.db import OperationalError
 
 from reports import services
+from reports.dashboard import rollups
 from reports.periodic import schedule
 
 
@@ -37,3 +38,20 @@ def prepare_periodic_drafts() -> None:
 def remind_report_deadlines() -> None:
     """Beat, each morning: reports due within days and not issued yet."""
     schedule.deadlines_remind()
+
+
+@shared_task
+def refresh_dashboards() -> None:
+    """Beat: refresh every commune's dashboard rollups, one task per commune so
+    the workers share a province. A task still queued at the next round is
+    dropped (expires): the next round's does the same work."""
+    for commune_id in rollups.communes_to_refresh():
+        refresh_dashboard.apply_async(
+            args=[commune_id], expires=rollups.REFRESH_SECONDS
+        )
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), max_retries=2)
+def refresh_dashboard(commune_id: int) -> None:
+    """One commune's rollups (retried only on database hiccups)."""
+    rollups.rollup_refresh_commune(commune_id=commune_id)

@@ -242,6 +242,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.remind_report_deadlines",
         "schedule": crontab(hour=7, minute=0),
     },
+    # The dashboards' rollups (reports/dashboard/rollups.py REFRESH_SECONDS).
+    "refresh-dashboards": {
+        "task": "reports.tasks.refresh_dashboards",
+        "schedule": 900.0,
+    },
 }
 
 # --- E-mail (notifications, sent from Celery through the outbox) ---

@@ -128,6 +128,14 @@ def _conditions(commune_id: int, period: Period) -> dict[str, Q]:
     return found
 
 
+def child_conditions(commune_id: int, period: Period) -> dict[str, Q]:
+    """The filtered counts of children_figures() by key ("hcdb",
+    "hcdb_supported", "disabled_reached"...), for a caller that counts the same
+    figures grouped (the dashboard, by residential group). The "level.*" keys
+    need the `level` annotation of children_figures()."""
+    return _conditions(commune_id, period)
+
+
 def _cells(counts: dict[str, int], prefix: str) -> dict[str, int]:
     start = f"{prefix}."
     return {

@@ -27,6 +27,7 @@ from reports.models.plans import (
     PlanTarget,
     PlanTask,
 )
+from reports.models.rollups import DashboardRollup
 
 __all__ = [
     "CLERK_HIDDEN_KINDS",
@@ -36,6 +37,7 @@ __all__ = [
     "Assessment",
     "CriteriaSet",
     "Criterion",
+    "DashboardRollup",
     "GeneratedDocument",
     "GeneratedDocumentQuerySet",
     "Indicator",

@@ -8,7 +8,9 @@ from django.utils import translation
 from campaigns import demo as campaigns_demo
 from cases import demo as cases_demo
 from registry import demo as registry_demo
+from registry.models import Commune
 from registry.places import places_load_quang_ngai
+from reports.dashboard.rollups import rollup_refresh_commune
 
 
 class Command(BaseCommand):
@@ -37,5 +39,9 @@ class Command(BaseCommand):
         registry_demo.demo_seed_children()
         cases_demo.demo_seed_cases()
         campaigns_demo.demo_seed_campaigns()
+        # The dashboards' figures now, rather than at beat's first round.
+        demo = Commune.objects.filter(admin_code__in=registry_demo.GROUPS)
+        for commune_id in demo.values_list("pk", flat=True):
+            rollup_refresh_commune(commune_id=commune_id)
         if options["verbosity"] > 0:
             self.stdout.write("Demo data loaded.")
