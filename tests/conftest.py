@@ -59,3 +59,13 @@ CAST = (
     "admin",
     "other_officer",
 )
+
+
+@pytest.fixture
+def english():
+    """Service messages in English (the msgids), for tests that match on them;
+    pages stay Vietnamese, as the middleware sets each request's language."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -20,7 +20,8 @@ from tests.campaigns.conftest import photo_file
 from tests.campaigns.factories import ActivityFactory
 from tests.registry.factories import ChildFactory
 
-pytestmark = pytest.mark.django_db
+# Service messages are matched in English, the language of the source.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 BROADCAST = {
     "category": "communication",

@@ -18,7 +18,8 @@ from campaigns.services.forum import (
 from tests.campaigns.factories import CampaignFactory
 from tests.registry.factories import ChildFactory
 
-pytestmark = pytest.mark.django_db
+# Service messages are matched in English, the language of the source.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 CONSENT = {"consent_by": "Phạm Thị Lan", "consent_on": datetime.date(2025, 6, 2)}
 

@@ -18,7 +18,8 @@ from tests.campaigns.factories import ActivityFactory, CampaignFactory
 from tests.factories import ResidentialGroupFactory
 from tests.registry.factories import ChildFactory, SpecialCircumstanceFactory
 
-pytestmark = pytest.mark.django_db
+# Service messages are matched in English, the language of the source.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 GIFT = {
     "kind": "gift",
