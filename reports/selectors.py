@@ -1,6 +1,9 @@
 """Reads owned by reports."""
 
-from accounts.scope import get_visible_or_404
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+
+from accounts.scope import get_visible_or_404, user_scope
 from reports.models import GeneratedDocument, PeriodicReport
 
 
@@ -38,3 +41,16 @@ def report_get_for_user(user, code) -> PeriodicReport:
         user,
         code=code,
     )
+
+
+def issued_report_for_verification(user, verification: str) -> PeriodicReport:
+    """Gatekeeper of the verification code: an issued (or superseded) report, for
+    the commune's staff who see reports and for the viewers of its province, who
+    received it; 404 for anyone else."""
+    scope = user_scope(user)
+    mine = PeriodicReport.objects.visible_to(user).values("pk")
+    issued = PeriodicReport.objects.filter(
+        Q(pk__in=mine) | Q(commune__province_id__in=scope.province_ids),
+        status__in=[PeriodicReport.Status.ISSUED, PeriodicReport.Status.SUPERSEDED],
+    ).select_related("commune", "document", "issued_by")
+    return get_object_or_404(issued, verification=verification.upper())

@@ -27,6 +27,11 @@ urlpatterns = [
     ),
     path("reports/<uuid:code>/annex.xlsx", periodic.report_xlsx, name="report_xlsx"),
     path("verify/<str:verification>/", periodic.report_verify, name="report_verify"),
+    path(
+        "verify/<str:verification>/pdf/",
+        periodic.report_verify_pdf,
+        name="report_verify_pdf",
+    ),
     path("child-friendly/", include("reports.childfriendly.urls")),
     path("plans/", plans.plan_list, name="plan_list"),
     path("plans/new/", plans.plan_create, name="plan_create"),

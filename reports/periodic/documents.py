@@ -89,6 +89,9 @@ def report_context(document) -> dict:
     return {
         "doc": doc,
         "report": report,
+        # "xã Ba Tơ", "phường …" in the running text.
+        "commune_words": f"{docformat.KIND_WORDS.get(commune.kind, 'XÃ').lower()} "
+        f"{commune.name}",
         "addressed": addressed,
         "sections": [
             (title, _paragraphs(report.narrative.get(key, "")))

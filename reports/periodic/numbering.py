@@ -17,3 +17,21 @@ def number_next(*, commune_id: int, year: int) -> int:
     sequence.last_number += 1
     sequence.save(update_fields=["last_number"])
     return sequence.last_number
+
+
+def last_issued_on(commune_id: int, year: int):
+    """The latest issue date of the commune's numbered documents of `year`."""
+    from django.db.models import Max
+
+    from reports.models import AnnualPlan, PeriodicReport
+
+    dates = [
+        PeriodicReport.objects.filter(
+            commune_id=commune_id, number__isnull=False, issued_on__year=year
+        ).aggregate(last=Max("issued_on"))["last"],
+        AnnualPlan.objects.filter(
+            commune_id=commune_id, number__isnull=False, adopted_on__year=year
+        ).aggregate(last=Max("adopted_on"))["last"],
+    ]
+    found = [d for d in dates if d is not None]
+    return max(found) if found else None

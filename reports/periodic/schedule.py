@@ -3,6 +3,7 @@ period closes, and remind the officers and the chairman before it is due —
 once, even with two beat processes (the reminder is claimed by an UPDATE)."""
 
 import datetime
+import logging
 
 from django.db import transaction
 from django.urls import reverse
@@ -19,6 +20,7 @@ from reports.periodic.periods import closing_on
 from reports.periodic.services import report_create, report_title
 
 REMIND_DAYS_BEFORE = 3
+logger = logging.getLogger(__name__)
 
 
 def _people(commune_id: int, *roles) -> list[User]:
@@ -28,26 +30,44 @@ def _people(commune_id: int, *roles) -> list[User]:
     return list(User.objects.filter(pk__in=ids, is_active=True).order_by("pk"))
 
 
+LOOK_BACK_DAYS = 7
+
+
 def drafts_prepare(today: datetime.date | None = None) -> list[PeriodicReport]:
-    """Drafts of the periods that closed yesterday, for every commune with an
-    officer; the officers are told."""
+    """Drafts of the periods that closed in the last week and have none yet (a
+    day beat was down is caught up), for every commune with an officer, who are
+    told. One commune's failure does not stop the others."""
     today = today or timezone.localdate()
-    closed_on = today - datetime.timedelta(days=1)
     with_officer = Assignment.objects.filter(role=Role.OFFICER).values("commune_id")
     made = []
     for commune in Commune.objects.filter(pk__in=with_officer).order_by("pk"):
-        for kind, year in closing_on(closed_on, profile_for(commune)):
-            with transaction.atomic():
-                report = report_create(
-                    actor=None, commune=commune, kind=kind, year=year
-                )
-                _tell(
-                    report,
-                    _people(commune.pk, Role.OFFICER),
-                    _("A draft is ready: %(title)s, due %(due)s."),
-                )
-            made.append(report)
+        profile = profile_for(commune)
+        for back in range(1, LOOK_BACK_DAYS + 1):
+            closed_on = today - datetime.timedelta(days=back)
+            for kind, year in closing_on(closed_on, profile):
+                report = _prepare(commune, kind, year)
+                if report is not None:
+                    made.append(report)
     return made
+
+
+def _prepare(commune, kind: str, year: int) -> PeriodicReport | None:
+    if PeriodicReport.objects.filter(commune=commune, kind=kind, year=year).exists():
+        return None
+    try:
+        with transaction.atomic():
+            report = report_create(actor=None, commune=commune, kind=kind, year=year)
+            _tell(
+                report,
+                _people(commune.pk, Role.OFFICER),
+                _("A draft is ready: %(title)s, due %(due)s."),
+            )
+    except Exception:
+        logger.exception(
+            "Draft %s %s of commune %s not prepared", kind, year, commune.pk
+        )
+        return None
+    return report
 
 
 def deadlines_remind(today: datetime.date | None = None) -> int:

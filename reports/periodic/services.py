@@ -19,6 +19,7 @@ from accounts.services import audit_record
 from reports import services as documents
 from reports.indicators.annex import compute_annex
 from reports.indicators.sentences import prefill_sections
+from reports.indicators.smallcells import deidentify
 from reports.models import (
     NARRATIVE_SECTIONS,
     GeneratedDocument,
@@ -26,7 +27,7 @@ from reports.models import (
     ReportKind,
 )
 from reports.periodic.config import profile_for
-from reports.periodic.numbering import number_next
+from reports.periodic.numbering import last_issued_on, number_next
 from reports.periodic.periods import period_for, period_label
 
 Status = PeriodicReport.Status
@@ -100,6 +101,16 @@ def report_create(
     ).first()
     if open_version is not None:
         return open_version  # one version being worked on per period
+    if PeriodicReport.objects.filter(
+        commune=commune,
+        kind=kind,
+        data_from=period.data_from,
+        data_to=period.data_to,
+        status=Status.ISSUED,
+    ).exists():
+        raise ValidationError(
+            _("This period's report was issued; make a new version of it instead.")
+        )
     report = PeriodicReport(
         commune=commune,
         kind=kind,
@@ -112,7 +123,11 @@ def report_create(
     annex = _annex(report)
     report.annex = _snapshot(report, annex)
     report.annex_computed_at = timezone.now()
-    report.narrative = prefill_sections(annex, period_label=period_label(kind, period))
+    # The text goes upward with the annex: it speaks of the de-identified figures,
+    # or it would print the small counts the table hides.
+    report.narrative = prefill_sections(
+        deidentify(annex), period_label=period_label(kind, period)
+    )
     report.full_clean()
     report.save()
     audit_record(
@@ -156,7 +171,13 @@ def report_generate(
     """Recompute the numbers for the period, store them, and render the PDF. The
     report is ready to issue once its PDF is."""
     _require(actor, report.commune_id, Role.OFFICER)
-    report = PeriodicReport.objects.select_for_update().get(pk=report.pk)
+    report = (
+        PeriodicReport.objects.select_for_update(of=("self",))
+        .select_related("document")
+        .get(pk=report.pk)
+    )
+    if report.status == Status.ISSUED and report.document.status == "failed":
+        return _render_again(actor, report, request)
     if not report.is_editable:
         raise ValidationError(_("An issued report cannot be produced again."))
     report.annex = _snapshot(report, _annex(report))
@@ -175,6 +196,23 @@ def report_generate(
     report.save(
         update_fields=["annex", "annex_computed_at", "document", "status", "version"]
     )
+    _render_on_commit(document)
+    return document
+
+
+def _render_again(actor, report: PeriodicReport, request) -> GeneratedDocument:
+    """An issued report whose final PDF failed: render it again from its frozen
+    numbers and text (nothing is recomputed)."""
+    document = documents.document_request(
+        requester=actor,
+        commune=report.commune,
+        kind=GeneratedDocument.Kind.PERIODIC_REPORT,
+        title=report.document.title,
+        subject_id=report.pk,
+        request=request,
+    )
+    report.document = document
+    report.save(update_fields=["document"])
     _render_on_commit(document)
     return document
 
@@ -205,6 +243,15 @@ def report_issue(
         raise ValidationError(_("Only a report whose PDF is ready can be issued."))
     if issued_on > timezone.localdate():
         raise ValidationError(_("The issue date cannot be in the future."))
+    if issued_on < report.data_to:
+        raise ValidationError(_("A report is issued after its data period ends."))
+    last = last_issued_on(report.commune_id, issued_on.year)
+    if last is not None and issued_on < last:
+        # NĐ 30 Điều 15: numbers follow the order of issue.
+        raise ValidationError(
+            _("A document of the commune was issued on %(date)s: issue on or after it.")
+            % {"date": last.strftime("%d/%m/%Y")}
+        )
     report.number = number_next(commune_id=report.commune_id, year=issued_on.year)
     report.issued_on = issued_on
     report.issued_by = actor

@@ -4,14 +4,15 @@ verification code of an issued copy."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.db import IntegrityError
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.models import Role
 from accounts.permissions import can_see_documents
-from accounts.scope import get_visible_or_404, user_scope
+from accounts.scope import user_scope
 from accounts.services import audit_record
 from registry.selectors import commune_acting_for
 from reports import selectors
@@ -19,7 +20,6 @@ from reports.forms import IssueForm, NarrativeForm, ReportCreateForm
 from reports.indicators.smallcells import deidentify
 from reports.indicators.structure import Annex
 from reports.indicators.xlsx import annex_workbook
-from reports.models import PeriodicReport
 from reports.periodic import services
 from reports.periodic.documents import annex_rows
 
@@ -57,9 +57,28 @@ def report_create(request):
         return render(
             request, "reports/report_list.html", {"reports": reports, "form": form}
         )
-    report = services.report_create(
-        actor=request.user, commune=commune, request=request, **form.cleaned_data
-    )
+    try:
+        try:
+            report = services.report_create(
+                actor=request.user,
+                commune=commune,
+                request=request,
+                **form.cleaned_data,
+            )
+        except IntegrityError:
+            # A double submit raced the first: that one's draft is the answer.
+            report = services.report_create(
+                actor=request.user,
+                commune=commune,
+                request=request,
+                **form.cleaned_data,
+            )
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        reports = selectors.reports_for(request.user)
+        return render(
+            request, "reports/report_list.html", {"reports": reports, "form": form}
+        )
     return redirect("reports:report_detail", code=report.code)
 
 
@@ -177,10 +196,27 @@ def report_xlsx(request, code):
 
 @require_safe
 def report_verify(request, verification):
-    """The code printed on an issued copy: its report page and stored PDF, for a
-    signed-in user who may see the report (404 otherwise: existence does not leak)."""
-    issued = PeriodicReport.objects.filter(
-        status__in=[PeriodicReport.Status.ISSUED, PeriodicReport.Status.SUPERSEDED]
+    """The code printed on an issued copy: who issued what, when, and the stored
+    PDF, for a signed-in user of the commune or of the province that received it
+    (404 for anyone else: existence does not leak)."""
+    report = selectors.issued_report_for_verification(request.user, verification)
+    audit_record(
+        actor=request.user, action="report.verified", obj=report, request=request
     )
-    report = get_visible_or_404(issued, request.user, verification=verification.upper())
-    return redirect("reports:report_detail", code=report.code)
+    return render(request, "reports/report_verify.html", {"report": report})
+
+
+@require_safe
+def report_verify_pdf(request, verification):
+    report = selectors.issued_report_for_verification(request.user, verification)
+    document = report.document
+    if document is None or document.status != document.Status.READY:
+        raise Http404
+    audit_record(
+        actor=request.user, action="document.downloaded", obj=document, request=request
+    )
+    return FileResponse(
+        document.file.open("rb"),
+        content_type="application/pdf",
+        filename=f"bao-cao-{report.number:02d}-{report.issued_on:%Y}.pdf",
+    )

@@ -11,7 +11,12 @@ from django.db import connection
 from django.urls import reverse
 
 from reports import services as documents
-from reports.models import NumberSequence, PeriodicReport, ReportingProfile
+from reports.models import (
+    GeneratedDocument,
+    NumberSequence,
+    PeriodicReport,
+    ReportingProfile,
+)
 from reports.periodic import config, services
 from reports.periodic.numbering import number_next
 from reports.periodic.periods import closing_on, period_for
@@ -136,26 +141,113 @@ def test_the_issued_pdf_is_an_official_report(
     assert page_size_mm(data) == (210, 297)
 
 
+def _children_total(pdf: bytes) -> str:
+    text = pdf_text(pdf).replace("\n", " ")
+    return text.split("Tổng số trẻ em dưới 16 tuổi", 1)[1].split()[0]
+
+
 def test_an_issued_reports_numbers_stay_frozen(
     cast, places, django_capture_on_commit_callbacks
 ):
-    ChildFactory(residential_group=places.group_a, birth_date=D(2020, 1, 1))
+    for _ in range(4):
+        ChildFactory(residential_group=places.group_a, birth_date=D(2020, 1, 1))
     report = _ready(cast, places, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         services.report_issue(actor=cast.clerk, report=report, issued_on=D(2026, 6, 18))
     report.refresh_from_db()
-    frozen = report.annex
+    frozen, printed = report.annex, _children_total(_read(report.document))
+    assert printed == "4"
     for _ in range(3):
         ChildFactory(residential_group=places.group_a, birth_date=D(2021, 1, 1))
-    documents.document_render(document_id=report.document_id)  # a retried render
+    # Render the issued PDF again from scratch, as a lost render would be.
+    GeneratedDocument.objects.filter(pk=report.document_id).update(
+        status="pending", file=""
+    )
+    documents.document_render(document_id=report.document_id)
     report.refresh_from_db()
     assert report.annex == frozen
+    assert _children_total(_read(report.document)) == "4"
     with pytest.raises(ValidationError):
         services.report_generate(actor=cast.officer, report=report)
     with pytest.raises(ValidationError):
         services.report_save_narrative(
             actor=cast.officer, report=report, sections={}, version=report.version
         )
+
+
+def test_the_prefilled_text_hides_the_small_counts_the_annex_hides(cast, places):
+    for _ in range(2):
+        ChildFactory(
+            residential_group=places.group_a, sex="nu", birth_date=D(2015, 1, 1)
+        )
+    report = services.report_create(
+        actor=cast.officer, commune=places.commune, kind="annual", year=2026
+    )
+    text = " ".join(report.narrative.values())
+    assert "2 em nữ" not in text
+
+
+def test_an_issued_period_gets_a_new_version_not_a_second_report(
+    cast, places, django_capture_on_commit_callbacks
+):
+    report = _ready(cast, places, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_issue(actor=cast.clerk, report=report, issued_on=D(2026, 6, 18))
+    with pytest.raises(ValidationError):
+        services.report_create(
+            actor=cast.officer, commune=places.commune, kind="six_month", year=2026
+        )
+
+
+def test_issue_dates_follow_the_period_and_the_numbers(
+    cast, places, django_capture_on_commit_callbacks
+):
+    six = _ready(cast, places, django_capture_on_commit_callbacks)
+    with pytest.raises(ValidationError):  # before the data period ends
+        services.report_issue(actor=cast.clerk, report=six, issued_on=D(2026, 6, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_issue(actor=cast.clerk, report=six, issued_on=D(2026, 6, 18))
+    action = _ready(cast, places, django_capture_on_commit_callbacks, "action_month")
+    with pytest.raises(ValidationError):  # before no. 1's date: out of order
+        services.report_issue(actor=cast.clerk, report=action, issued_on=D(2026, 6, 17))
+    action.refresh_from_db()
+    assert action.number is None
+
+
+def test_a_failed_final_pdf_is_rendered_again_from_the_frozen_report(
+    cast, places, django_capture_on_commit_callbacks
+):
+    report = _ready(cast, places, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_issue(actor=cast.clerk, report=report, issued_on=D(2026, 6, 18))
+    report.refresh_from_db()
+    GeneratedDocument.objects.filter(pk=report.document_id).update(status="failed")
+    report.refresh_from_db()
+    frozen = report.annex
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_generate(actor=cast.officer, report=report)
+    report.refresh_from_db()
+    assert report.document.status == "ready"
+    assert report.annex == frozen
+    assert "Số: 01/BC-UBND" in pdf_text(_read(report.document))
+
+
+@pytest.mark.parametrize("member", CAST)
+def test_the_verification_code_answers_the_commune_and_its_province(
+    client, cast, places, member, django_capture_on_commit_callbacks
+):
+    report = _ready(cast, places, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_issue(actor=cast.clerk, report=report, issued_on=D(2026, 6, 18))
+    report.refresh_from_db()
+    client.force_login(getattr(cast, member))
+    page = client.get(reverse("reports:report_verify", args=[report.verification]))
+    pdf = client.get(reverse("reports:report_verify_pdf", args=[report.verification]))
+    allowed = member in {"officer", "chairman", "clerk", "province_viewer"}
+    assert page.status_code == (200 if allowed else 404)
+    assert pdf.status_code == (200 if allowed else 404)
+    if allowed:
+        assert b"".join(pdf.streaming_content).startswith(b"%PDF")
 
 
 def test_a_new_version_supersedes_the_issued_one(
@@ -300,12 +392,13 @@ def test_beat_prepares_the_draft_the_morning_after_the_period_closes(cast, place
     from reports.periodic.schedule import deadlines_remind, drafts_prepare
 
     assert drafts_prepare(D(2026, 6, 14)) == []  # the period's last day
+    assert drafts_prepare(D(2026, 6, 23)) == []  # a week after, too late to catch up
     made = drafts_prepare(D(2026, 6, 15))
     assert {(r.kind, r.commune) for r in made} == {
         ("six_month", places.commune),
         ("six_month", places.other_commune),  # every commune with an officer
     }
-    assert drafts_prepare(D(2026, 6, 15)) == made  # a second run adds nothing
+    assert drafts_prepare(D(2026, 6, 15)) == []  # a second run adds nothing
     assert PeriodicReport.objects.count() == 2
     assert Notification.objects.filter(user=cast.officer).exists()
     assert deadlines_remind(D(2026, 6, 15)) == 0  # due 19/6: 4 days ahead
