@@ -54,8 +54,9 @@ def figures_for(user, *, commune, start: datetime.date, end: datetime.date) -> F
     activities = Activity.objects.visible_to(user).filter(
         commune=commune, held_on__range=(start, end)
     )
+    # A child removed from the registry (a duplicate, an error) is not counted.
     supports = Support.objects.visible_to(user).filter(
-        commune=commune, given_on__range=(start, end)
+        commune=commune, given_on__range=(start, end), child__deleted_at__isnull=True
     )
     _campaigns(figures, user, commune)
     _activities(figures, activities)
@@ -71,7 +72,9 @@ def figures_for_campaign(user, campaign: Campaign) -> Figures:
     (the launch may come before the first day): the campaign summary's."""
     figures = Figures(start=campaign.starts_on, end=campaign.ends_on)
     activities = Activity.objects.visible_to(user).filter(campaign=campaign)
-    supports = Support.objects.visible_to(user).filter(campaign=campaign)
+    supports = Support.objects.visible_to(user).filter(
+        campaign=campaign, child__deleted_at__isnull=True
+    )
     _activities(figures, activities)
     _support(figures, supports)
     figures.spent_by_source = _spent(activities, supports)
@@ -204,6 +207,7 @@ def _forums(figures: Figures, user, commune) -> None:
         ForumParticipant.objects.visible_to(user)
         .filter(
             commune=commune,
+            child__deleted_at__isnull=True,
             campaign__ends_on__range=(figures.start, figures.end),
             campaign__kind=Campaign.Kind.FORUM,
         )

@@ -63,7 +63,9 @@ def _by_source(queryset, amount: str, source: str) -> dict[str, int]:
 def campaign_totals(user, campaign: Campaign) -> Totals:
     """Budget by source against what the activities cost and the support given."""
     activities = Activity.objects.visible_to(user).filter(campaign=campaign)
-    supports = Support.objects.visible_to(user).filter(campaign=campaign)
+    supports = Support.objects.visible_to(user).filter(
+        campaign=campaign, child__deleted_at__isnull=True
+    )
     kinds = dict(Support.Kind.choices)
     by_kind = [
         {**row, "label": kinds[row["kind"]]}

@@ -12,6 +12,7 @@ from campaigns.services.base import (
     not_in_future,
     require_child_of,
     require_officer,
+    require_open,
     validate,
 )
 
@@ -60,6 +61,7 @@ def forum_participant_add(
     campaign = lock_campaign(campaign)
     require_officer(actor, campaign.commune_id)
     _require_forum(campaign)
+    require_open(campaign)
     require_child_of(campaign.commune_id, child)
     participant = ForumParticipant(
         campaign=campaign,
@@ -93,6 +95,8 @@ def forum_participant_remove(
 ) -> None:
     participant = ForumParticipant.objects.select_for_update().get(pk=participant.pk)
     require_officer(actor, participant.commune_id)
+    # A held forum's list is its record (the ≥ 30 check was passed on it).
+    require_open(lock_campaign(participant.campaign))
     audit_record(
         actor=actor,
         action="forum.participant_removed",

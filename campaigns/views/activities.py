@@ -4,7 +4,7 @@ with its photo consents and photos, and deletion after confirmation."""
 import mimetypes
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -19,6 +19,7 @@ from campaigns.forms import (
     ConsentForm,
     PhotoForm,
 )
+from campaigns.models import PhotoSubject
 from campaigns.permissions import can_edit_campaigns
 from campaigns.services import activities as services
 from campaigns.views.common import (
@@ -234,6 +235,14 @@ def photo_add(request, code):
 def photo_file(request, code):
     """The photo itself, after the scope check; every view is audited."""
     photo = selectors.photo_get_for_user(request.user, code)
+    shown = list(
+        Child.all_objects.filter(
+            pk__in=PhotoSubject.objects.filter(photo=photo).values("child_id")
+        )
+    )
+    if services.consent_problems(photo.activity, shown):
+        # A consent changed after the photo was kept: it is no longer shown.
+        raise Http404
     audit_record(actor=request.user, action="photo.viewed", obj=photo, request=request)
     content_type = (
         mimetypes.guess_type(photo.file.name)[0] or "application/octet-stream"

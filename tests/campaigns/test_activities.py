@@ -270,3 +270,19 @@ def test_deleting_an_activity_removes_its_photos(
     assert not Activity.objects.exists()
     assert not storage.exists(name)
     assert AuditEntry.objects.get(action="activity.deleted").detail == {"photos": 1}
+
+
+def test_a_photo_whose_consent_was_taken_back_is_no_longer_served(
+    client, cast, activity, nine_year_old
+):
+    from django.urls import reverse
+
+    consent(cast, activity, nine_year_old, child_consent_on=datetime.date(2025, 6, 11))
+    photo = add_photo(cast, activity, [nine_year_old])
+    client.force_login(cast.officer)
+    url = reverse("campaigns:photo_file", args=[photo.code])
+    shown = client.get(url)
+    assert b"".join(shown.streaming_content)  # read to the end: the file is closed
+    assert shown.status_code == 200
+    consent(cast, activity, nine_year_old, child_consent_on=None)  # the child says no
+    assert client.get(url).status_code == 404

@@ -292,3 +292,18 @@ def test_figures_take_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(25):
         figures_for(cast.officer, commune=places.commune, **HALF_YEAR)
+
+
+def test_support_to_a_child_removed_from_the_registry_is_not_counted(
+    cast, places, dataset
+):
+    from campaigns.models import Support
+    from registry.services import child_delete
+
+    before = figures_for(cast.officer, commune=places.commune, **HALF_YEAR).support
+    given = Support.objects.filter(commune=places.commune).order_by("pk").first()
+    others = Support.objects.filter(child=given.child).exclude(pk=given.pk).count()
+    child_delete(actor=cast.officer, child=given.child, reason="Nhập trùng")
+    after = figures_for(cast.officer, commune=places.commune, **HALF_YEAR).support
+    assert after["count"] == before["count"] - 1 - others
+    assert after["children"] == before["children"] - 1

@@ -154,3 +154,24 @@ def test_a_forum_with_participants_keeps_its_kind(cast, places, forum):
     with pytest.raises(ValidationError) as caught:
         campaign_update(actor=cast.officer, campaign=forum, fields={"kind": "other"})
     assert "kind" in caught.value.message_dict
+
+
+def test_a_held_forums_participants_are_its_record(cast, places, forum):
+    from campaigns.models import Campaign
+
+    child = ChildFactory(residential_group=places.group_a)
+    participant = forum_participant_add(
+        actor=cast.officer, campaign=forum, child=child, **CONSENT
+    )
+    Campaign.objects.filter(pk=forum.pk).update(status="finished")
+    forum.refresh_from_db()
+    with pytest.raises(ValidationError, match="finished or cancelled"):
+        forum_participant_add(
+            actor=cast.officer,
+            campaign=forum,
+            child=ChildFactory(residential_group=places.group_a),
+            **CONSENT,
+        )
+    with pytest.raises(ValidationError, match="finished or cancelled"):
+        forum_participant_remove(actor=cast.officer, participant=participant)
+    assert ForumParticipant.objects.count() == 1
