@@ -6,9 +6,12 @@ shows exactly the annex's figure, read from the rollup. The province view
 shows the same indicators (province.py).
 """
 
+import functools
 from dataclasses import dataclass, field
 
-from django.utils.formats import number_format
+from django.conf import settings
+from django.utils import translation
+from django.utils.formats import get_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -118,14 +121,35 @@ CARDS = (
 )
 
 
+@functools.lru_cache(maxsize=16)
+def _formatter(language: str):
+    with translation.override(language):
+        decimal = get_format("DECIMAL_SEPARATOR")
+        thousands = get_format("THOUSAND_SEPARATOR")
+    separators = str.maketrans({".": decimal, ",": thousands})
+
+    # The same small counts come back thousands of times in a province.
+    @functools.lru_cache(maxsize=4096)
+    def show(value: Number | None, is_percent: bool = False) -> str:
+        if value is None:
+            return "—"
+        whole = float(value).is_integer()
+        text = (f"{int(value):,}" if whole else f"{value:,.1f}").translate(separators)
+        return f"{text} %" if is_percent else text
+
+    return show
+
+
+def number_formatter():
+    """display() for the reader's language, looked up once: the province
+    table formats thousands of figures."""
+    return _formatter(translation.get_language() or settings.LANGUAGE_CODE)
+
+
 def display(value: Number | None, *, is_percent: bool = False) -> str:
     """A figure in the reader's language ("1.234" and "92,5" in Vietnamese); a
     percentage of nothing is "—"."""
-    if value is None:
-        return "—"
-    whole = float(value).is_integer()
-    text = number_format(value, decimal_pos=0 if whole else 1, force_grouping=True)
-    return f"{text} %" if is_percent else text
+    return number_formatter()(value, is_percent)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from accounts.scope import COMMUNE_WIDE_ROLES, user_scope
 from cases.models import ABUSE_KINDS, Case, IncidentReport
 from registry.models import Child, Commune, ResidentialGroup
 from reports.dashboard.figures import DROWNING, overdue_sets
-from reports.dashboard.rollups import year_to_date
+from reports.dashboard.periods import year_to_date
 from reports.indicators.children import child_conditions, children_on
 from reports.indicators.incidents import received_in
 from reports.indicators.period import VIETNAM

@@ -30,6 +30,7 @@ from cases.models import (
     Referral,
     Severity,
 )
+from reports.dashboard.periods import month_starts
 from reports.indicators import codes
 from reports.indicators.children import child_conditions, children_on
 from reports.indicators.figures import percent
@@ -152,11 +153,7 @@ def month_figures(commune_id: int, span: Period) -> dict[datetime.date, dict]:
     """{first day of the month: {code: value}} for every month of `span` (which
     starts on a first day): incident reports by kind (abuse.reports.<form>,
     injury.reports.<kind>, and their totals), cases opened and closed."""
-    months = {}
-    day = span.date_from
-    while day <= span.date_to:
-        months[day] = _empty_month()
-        day = (day + datetime.timedelta(days=32)).replace(day=1)
+    months = {day: _empty_month() for day in month_starts(span)}
     reports = (
         received_in(commune_id, span)
         .annotate(month=_month("received_at"))

@@ -1,23 +1,23 @@
 """The province view: the dashboard's indicators for every commune of a province
 and in total, de-identified, sortable, and as an .xlsx workbook.
 
-It reads only the rollups' `public_values` (each commune's annex once
-smallcells.deidentify has passed over it) and treats each column as the
-province's total broken down by commune: a commune's count of children from 1
+It reads only the rollups' `province_values` (each commune's figures for these
+columns) and treats each column as the province's total broken down by commune: a commune's count of children from 1
 to REPORT_SMALL_CELL - 1 is hidden ("< 3"), and when that leaves one hidden
 cell in a column whose total is shown, a second one is hidden too ("x") so the
 first cannot be worked out — the very rule of the annex, applied by
-smallcells.deidentify itself. A percentage is hidden with its numerator or its
+smallcells.suppress_row itself. A percentage is hidden with its numerator or its
 denominator. Counts that are not of children (overdue work) are kept.
 """
 
 import datetime
+import html
 import io
 from dataclasses import dataclass
 
-from django.db.models.fields.json import KT
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
@@ -26,16 +26,16 @@ from openpyxl.styles import Font
 
 from accounts.scope import user_scope
 from registry.models import Commune, Province
-from reports.dashboard.cards import CARDS, display
-from reports.dashboard.rollups import year_to_date
+from reports.dashboard.cards import CARDS, number_formatter
+from reports.dashboard.periods import year_to_date
 from reports.indicators.codes import INDICATORS
 from reports.indicators.figures import percent
 from reports.indicators.smallcells import (
     COMPLEMENTARY_MARK,
-    deidentify,
     small_cell_threshold,
+    suppress_row,
 )
-from reports.indicators.structure import Annex, Cell, Row, Section
+from reports.indicators.structure import Cell, Row
 from reports.models import DashboardRollup
 
 
@@ -78,6 +78,8 @@ COUNT_CODES = tuple(
         if code is not None
     )
 )
+# What the rollup keeps for the province (DashboardRollup.province_values).
+PROVINCE_CODES = (*COUNT_CODES, *(c.code for c in COLUMNS if c.is_percent))
 
 
 def provinces_for(user) -> list[Province]:
@@ -91,6 +93,12 @@ class Shown:
     value: float | int | None
     display: str
     hidden: bool = False
+
+
+def cells_html(cells: list[Shown]) -> str:
+    return "".join(
+        f'<td class="text-end">{html.escape(cell.display)}</td>' for cell in cells
+    )
 
 
 @dataclass
@@ -115,11 +123,27 @@ class ProvinceTable:
     def small_mark(self) -> str:
         return f"< {self.threshold}"
 
+    @property
+    def body_html(self) -> SafeString:
+        """The table's rows, joined here rather than in a template loop, which
+        costs about a millisecond per commune (a province has hundreds)."""
+        pending = html.escape(_("not computed yet"))
+        rows = []
+        for line in self.lines:
+            note = (
+                ""
+                if line.computed
+                else f' <span class="small text-muted">({pending})</span>'
+            )
+            rows.append(
+                f'<tr><th scope="row">{html.escape(line.name)}{note}</th>'
+                f"{cells_html(line.cells)}</tr>"
+            )
+        return mark_safe("".join(rows))  # noqa: S308 - every text is escaped
 
-def _number(text: str | None):
-    if text is None:
-        return None
-    return float(text) if "." in text else int(text)
+    @property
+    def total_html(self) -> SafeString:
+        return mark_safe(cells_html(self.total))  # noqa: S308 - escaped
 
 
 def _load(province: Province, today: datetime.date):
@@ -129,10 +153,6 @@ def _load(province: Province, today: datetime.date):
         .order_by("name")
         .values("id", "name", "kind")
     )
-    wanted = (*COUNT_CODES, *(c.code for c in COLUMNS if c.is_percent))
-    projections = {
-        f"v{i}": KT(f"public_values__{code}") for i, code in enumerate(wanted)
-    }
     # A fixed order, so that the complementary cell chosen among equal
     # counts is the same on every page and in the .xlsx.
     rows = (
@@ -143,65 +163,46 @@ def _load(province: Province, today: datetime.date):
             commune__province=province,
         )
         .order_by("commune_id")
-        .values("commune_id", "date_to", "computed_at", **projections)
+        .values("commune_id", "computed_at", "province_values")
     )
-    figures = {
-        row["commune_id"]: (
-            row,
-            {code: _number(row[f"v{i}"]) for i, code in enumerate(wanted)},
-        )
-        for row in rows
-    }
+    figures = {row["commune_id"]: (row, row["province_values"]) for row in rows}
     return communes, figures
 
 
 def _hidden_cells(figures: dict, threshold: int) -> dict[tuple[str, int], Cell]:
-    """Each protected count of each commune, after deidentify() has treated every
-    column as the province's total broken down by commune."""
+    """Each count of each commune, once every protected column has been treated
+    as the province's total broken down by commune (smallcells.suppress_row,
+    the rule of deidentify())."""
     unprotected = {c.numerator for c in COLUMNS if not c.protected}
-    rows = []
+    found = {}
     for code in COUNT_CODES:
         cells = [
             Cell(str(pk), "", values.get(code) or 0)
             for pk, (_row, values) in figures.items()
         ]
-        rows.append(
-            Row(
-                code=code,
-                label="",
-                value=sum(c.value for c in cells),
-                cells=cells,
-                protected=code not in unprotected,
-            )
-        )
-    grid = Annex(
-        commune_id=0,
-        commune_name="",
-        commune_kind="",
-        date_from=datetime.date.min,
-        date_to=datetime.date.min,
-        computed_at=timezone.now(),
-        sections=[Section("province", "", rows)],
-    )
-    safe = deidentify(grid, threshold=threshold)
-    return {(row.code, int(cell.code)): cell for row in safe.rows for cell in row.cells}
+        row = Row(code=code, label="", value=sum(c.value for c in cells), cells=cells)
+        if code not in unprotected:
+            suppress_row(row, threshold)
+        found |= {(code, int(cell.code)): cell for cell in row.cells}
+    return found
 
 
-def _shown(column: Column, values: dict, cells: dict, pk: int, threshold: int) -> Shown:
+def _shown(column: Column, values, cells, pk: int, show, small_mark: str) -> Shown:
     number = cells[column.numerator, pk]
     if column.is_percent:
         base = cells[column.denominator, pk]
         if number.suppressed or base.suppressed:
             return Shown(None, COMPLEMENTARY_MARK, hidden=True)
         value = values.get(column.code)
-        return Shown(value, display(value, is_percent=True))
+        return Shown(value, show(value, True))
+    if number.complementary:
+        return Shown(None, COMPLEMENTARY_MARK, hidden=True)
     if number.suppressed:
-        mark = COMPLEMENTARY_MARK if number.complementary else f"< {threshold}"
-        return Shown(None, mark, hidden=True)
-    return Shown(number.value, display(number.value))
+        return Shown(None, small_mark, hidden=True)
+    return Shown(number.value, show(number.value))
 
 
-def _totals(figures: dict) -> list[Shown]:
+def _totals(figures: dict, show) -> list[Shown]:
     sums = {
         code: sum(v.get(code) or 0 for _r, v in figures.values())
         for code in COUNT_CODES
@@ -210,9 +211,9 @@ def _totals(figures: dict) -> list[Shown]:
     for column in COLUMNS:
         if column.is_percent:
             value = percent(sums[column.numerator], sums[column.denominator])
-            out.append(Shown(value, display(value, is_percent=True)))
+            out.append(Shown(value, show(value, True)))
         else:
-            out.append(Shown(sums[column.code], display(sums[column.code])))
+            out.append(Shown(sums[column.code], show(sums[column.code])))
     return out
 
 
@@ -223,6 +224,7 @@ def province_table(province: Province, *, now=None, sort: str = "", descending=F
     threshold = small_cell_threshold()
     communes, figures = _load(province, today)
     cells = _hidden_cells(figures, threshold)
+    show = number_formatter()
     lines = []
     for commune in communes:
         found = figures.get(commune["id"])
@@ -237,7 +239,10 @@ def province_table(province: Province, *, now=None, sort: str = "", descending=F
             CommuneLine(
                 commune["name"],
                 True,
-                [_shown(c, found[1], cells, commune["id"], threshold) for c in COLUMNS],
+                [
+                    _shown(c, found[1], cells, commune["id"], show, f"< {threshold}")
+                    for c in COLUMNS
+                ],
             )
         )
     return ProvinceTable(
@@ -245,7 +250,7 @@ def province_table(province: Province, *, now=None, sort: str = "", descending=F
         date_from=year_to_date(today).date_from,
         date_to=today,
         lines=sort_lines(lines, sort, descending),
-        total=_totals(figures),
+        total=_totals(figures, show),
         computed_at=min((r["computed_at"] for r, _v in figures.values()), default=None),
         threshold=threshold,
     )

@@ -22,8 +22,9 @@ from registry.models import Commune
 from reports.dashboard import charts
 from reports.dashboard.cards import Card, build_cards, display
 from reports.dashboard.figures import DROWNING, overdue_sets
-from reports.dashboard.rollups import (
+from reports.dashboard.periods import (
     chart_span,
+    month_starts,
     same_period_last_year,
     year_to_date,
 )
@@ -170,8 +171,20 @@ def _rollups(commune: Commune, today: datetime.date) -> list[DashboardRollup]:
             | Q(kind=Kind.MONTH, date_from__gte=chart_span(today).date_from)
         )
         .select_related("residential_group")
+        # The annex is read only for a plan's targets (_targets).
+        .defer("province_values", "annex")
         .order_by("date_from")
     )
+
+
+def _targets(commune: Commune, year: int, row: DashboardRollup | None):
+    """The plan of the year (adopted, else the draft) and its targets against
+    the year's annex as the rollup stored it; one more query for the annex."""
+    plan = plan_of_year(commune.pk, year)
+    if plan is None:
+        return None, []
+    annex = Annex.from_dict(row.annex) if row is not None and row.annex else None
+    return plan, targets_vs_actual(plan, annex)
 
 
 def dashboard_for(user, commune: Commune, communes: list, now) -> Dashboard:
@@ -182,11 +195,7 @@ def dashboard_for(user, commune: Commune, communes: list, now) -> Dashboard:
         (r for r in rows if r.kind == Kind.YEAR and not r.residential_group), None
     )
     last = next((r for r in rows if r.kind == Kind.LAST_YEAR), None)
-    plan = plan_of_year(commune.pk, today.year)
-    targets = []
-    if plan is not None:
-        annex = Annex.from_dict(year.annex) if year and year.annex else None
-        targets = targets_vs_actual(plan, annex)
+    plan, targets = _targets(commune, today.year, year)
     return Dashboard(
         commune=commune,
         communes=communes,
@@ -213,11 +222,7 @@ def month_charts(
     """The 12-month charts: incidents by kind, cases opened and closed. A month
     not computed yet shows as zero."""
     by_month = {row.date_from: row.values for row in months}
-    days = []
-    day = chart_span(today).date_from
-    while day <= today:
-        days.append(day)
-        day = (day + datetime.timedelta(days=32)).replace(day=1)
+    days = month_starts(chart_span(today))
     values = [by_month.get(day, {}) for day in days]
     labels = [_month_label(day) for day in days]
 

@@ -46,7 +46,7 @@ def deidentify(annex: Annex, *, threshold: int | None = None) -> Annex:
     safe = annex.copy()
     for row in safe.rows:
         if row.protected:
-            _suppress(row, threshold)
+            suppress_row(row, threshold)
     safe.small_cell_threshold = threshold
     return safe
 
@@ -55,7 +55,10 @@ def _is_small(cell: Cell, threshold: int) -> bool:
     return cell.value is not None and 0 < cell.value < threshold
 
 
-def _suppress(row: Row, threshold: int) -> None:
+def suppress_row(row: Row, threshold: int) -> None:
+    """Hide the small cells of one row in place, with their complement: the
+    rule of deidentify(), for a caller that builds its own rows (the province
+    view's columns, a commune per cell)."""
     hidden = [cell for cell in row.cells if _is_small(cell, threshold)]
     for cell in hidden:
         _hide(cell)

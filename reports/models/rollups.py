@@ -36,9 +36,10 @@ class DashboardRollup(models.Model):
     date_to = models.DateField()
     # Every figure, flat by code (Annex.values() for a commune's rows).
     values = models.JSONField(default=dict)
-    # The commune's figures once de-identified (smallcells.deidentify): the only
-    # column the province view reads. Empty on group and month rows.
-    public_values = models.JSONField(default=dict, blank=True)
+    # The figures of the province view's columns (province.PROVINCE_CODES), as
+    # counted: that view hides the small ones across communes before anything
+    # is shown, and nothing else reads them. Empty on group and month rows.
+    province_values = models.JSONField(default=dict, blank=True)
     # Annex.to_dict() of a commune's year-to-date row, for plan targets and
     # labels; empty elsewhere.
     annex = models.JSONField(default=dict, blank=True)
