@@ -92,6 +92,10 @@ def last_period(today: datetime.date) -> tuple[datetime.date, datetime.date]:
 
 
 class History:
+    # What a commune of about 5,000 children accumulates in a year.
+    REPORTS_PER_YEAR = 120
+    CASES_PER_YEAR = 40
+
     def __init__(self, commune: Commune, officer: User, years: int, rng):
         self.commune, self.officer, self.rng = commune, officer, rng
         self.now = timezone.now()
@@ -135,7 +139,7 @@ class History:
 
     def incidents(self) -> None:
         reports = []
-        for _ in range(120 * self.years):
+        for _ in range(self.REPORTS_PER_YEAR * self.years):
             abuse = self.rng.random() < 0.33
             kinds = sorted(ABUSE_KINDS) if abuse else INJURY_KINDS
             reports.append(self.report(self.rng.choice(kinds), self.moment()))
@@ -144,7 +148,7 @@ class History:
 
     def cases(self) -> None:
         rng, made = self.rng, []
-        for _ in range(40 * self.years):
+        for _ in range(self.CASES_PER_YEAR * self.years):
             child = rng.choice(self.children)
             received = self.moment(end=self.now - datetime.timedelta(days=2))
             report = self.report(rng.choice(sorted(ABUSE_KINDS)), received, child)
@@ -392,6 +396,48 @@ def measure(args) -> int:
     return 0
 
 
+def report(args) -> int:
+    """The worker's whole job for the 6-month report: recompute the annex, then
+    render the PDF (NĐ 30 layout, the annex in blocks), --runs times."""
+    from reports import services as documents
+    from reports.periodic import services as periodic
+
+    commune = commune_of(args.code)
+    officer = User.objects.get(username=args.officer)
+    date_to = last_period(timezone.localdate())[1]
+    # No broker here: the render is called in-process, as the worker calls it.
+    periodic._render_on_commit = lambda document: None
+    draft = periodic.report_create(
+        actor=officer, commune=commune, kind="six_month", year=date_to.year
+    )
+    timings, sizes = [], []
+    for _ in range(args.runs + 1):  # the first is a warm-up
+        started = time.perf_counter()
+        document = periodic.report_generate(actor=officer, report=draft)
+        documents.document_render(document_id=document.pk)
+        timings.append(time.perf_counter() - started)
+        document.refresh_from_db()
+        sizes.append(document.file.size)
+    line = json.dumps(
+        {
+            "phase": "report",
+            "commune": commune.name,
+            "status": document.status,
+            "pdf_bytes": sizes[-1],
+            "first_s": round(timings[0], 3),
+            "median_s": round(statistics.median(timings[1:]), 3),
+            "max_s": round(max(timings[1:]), 3),
+            "runs": args.runs,
+        },
+        ensure_ascii=False,
+    )
+    say(line)
+    if args.out:
+        with open(args.out, "a", encoding="utf-8") as out:
+            out.write(line + "\n")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -403,8 +449,15 @@ def main(argv=None) -> int:
     timed.add_argument("--code", required=True)
     timed.add_argument("--runs", type=int, default=5)
     timed.add_argument("--out")
+    whole = sub.add_parser("report")
+    whole.add_argument("--code", required=True)
+    whole.add_argument("--officer", default="bench.annex")
+    whole.add_argument("--runs", type=int, default=3)
+    whole.add_argument("--out")
     args = parser.parse_args(argv)
-    return history(args) if args.command == "history" else measure(args)
+    return {"history": history, "measure": measure, "report": report}[args.command](
+        args
+    )
 
 
 if __name__ == "__main__":

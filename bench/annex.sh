@@ -55,6 +55,9 @@ $PY bench/annex.py history --code A --years "$YEARS" || die "history failed"
 OUT="$BENCH_OUT/annex.jsonl"
 log "Measuring the annex ($RUNS runs after a warm-up)"
 $PY bench/annex.py measure --code A --runs "$RUNS" --out "$OUT" || die "measure failed"
+log "Measuring the whole 6-month report: annex and PDF, as the worker does it"
+MEDIA_ROOT="$BENCH_DIR/media" $PY bench/annex.py report --code A --runs 3 --out "$OUT" \
+  || die "report failed"
 
 if [ "$OTHER_COMMUNES" -gt 0 ]; then
   log "Adding $OTHER_COMMUNES communes of $COMMUNE_CHILDREN children around it"
