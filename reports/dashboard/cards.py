@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.formats import get_format
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reports.indicators.structure import Number
@@ -166,6 +167,16 @@ class Trend:
     @property
     def display(self) -> str:
         return display(abs(self.delta))
+
+    @property
+    def text(self) -> str:
+        return gettext(
+            "%(arrow)s %(change)s on the same period last year (%(last)s)"
+        ) % {
+            "arrow": self.arrow,
+            "change": self.display,
+            "last": self.last,
+        }
 
 
 def trend(spec: CardSpec, value, last) -> Trend | None:

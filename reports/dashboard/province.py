@@ -170,36 +170,35 @@ def _load(province: Province, today: datetime.date):
 
 
 def _hidden_cells(figures: dict, threshold: int) -> dict[tuple[str, int], Cell]:
-    """Each count of each commune, once every protected column has been treated
-    as the province's total broken down by commune (smallcells.suppress_row,
-    the rule of deidentify())."""
+    """The counts hidden once every protected column has been treated as the
+    province's total broken down by commune (smallcells.suppress_row, the rule
+    of deidentify()), by (code, commune id). A column without a small count
+    hides nothing, and most do not have one."""
     unprotected = {c.numerator for c in COLUMNS if not c.protected}
-    found = {}
+    hidden = {}
     for code in COUNT_CODES:
-        cells = [
-            Cell(str(pk), "", values.get(code) or 0)
-            for pk, (_row, values) in figures.items()
-        ]
-        row = Row(code=code, label="", value=sum(c.value for c in cells), cells=cells)
-        if code not in unprotected:
-            suppress_row(row, threshold)
-        found |= {(code, int(cell.code)): cell for cell in row.cells}
-    return found
+        counts = {pk: values.get(code) or 0 for pk, (_row, values) in figures.items()}
+        if code in unprotected or not any(0 < n < threshold for n in counts.values()):
+            continue
+        cells = [Cell(str(pk), "", n) for pk, n in counts.items()]
+        row = Row(code=code, label="", value=sum(counts.values()), cells=cells)
+        suppress_row(row, threshold)
+        hidden |= {(code, int(c.code)): c for c in row.cells if c.suppressed}
+    return hidden
 
 
-def _shown(column: Column, values, cells, pk: int, show, small_mark: str) -> Shown:
-    number = cells[column.numerator, pk]
+def _shown(column: Column, values, hidden, pk: int, show, small_mark: str) -> Shown:
+    number = hidden.get((column.numerator, pk))
     if column.is_percent:
-        base = cells[column.denominator, pk]
-        if number.suppressed or base.suppressed:
+        if number is not None or (column.denominator, pk) in hidden:
             return Shown(None, COMPLEMENTARY_MARK, hidden=True)
         value = values.get(column.code)
         return Shown(value, show(value, True))
-    if number.complementary:
-        return Shown(None, COMPLEMENTARY_MARK, hidden=True)
-    if number.suppressed:
-        return Shown(None, small_mark, hidden=True)
-    return Shown(number.value, show(number.value))
+    if number is not None:
+        mark = COMPLEMENTARY_MARK if number.complementary else small_mark
+        return Shown(None, mark, hidden=True)
+    value = values.get(column.code) or 0
+    return Shown(value, show(value))
 
 
 def _totals(figures: dict, show) -> list[Shown]:
@@ -223,7 +222,7 @@ def province_table(province: Province, *, now=None, sort: str = "", descending=F
     today = timezone.localdate(now)
     threshold = small_cell_threshold()
     communes, figures = _load(province, today)
-    cells = _hidden_cells(figures, threshold)
+    hidden = _hidden_cells(figures, threshold)
     show = number_formatter()
     lines = []
     for commune in communes:
@@ -240,7 +239,7 @@ def province_table(province: Province, *, now=None, sort: str = "", descending=F
                 commune["name"],
                 True,
                 [
-                    _shown(c, found[1], cells, commune["id"], show, f"< {threshold}")
+                    _shown(c, found[1], hidden, commune["id"], show, f"< {threshold}")
                     for c in COLUMNS
                 ],
             )

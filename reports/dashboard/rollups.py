@@ -51,7 +51,6 @@ def _commune_row(commune, kind, annex, now, extra: dict) -> DashboardRollup:
         date_to=annex.date_to,
         values=annex.values() | extra,
         province_values=_for_province(annex, extra) if kind == Kind.YEAR else {},
-        annex=annex.to_dict() if kind == Kind.YEAR else {},
         computed_at=now,
     )
 
@@ -159,7 +158,6 @@ def _store(rows: list[DashboardRollup]) -> None:
             "date_to",
             "values",
             "province_values",
-            "annex",
             "computed_at",
         ],
     )

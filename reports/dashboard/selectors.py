@@ -6,6 +6,7 @@ targets, and the three short live lists of what is overdue.
 """
 
 import datetime
+import html
 import uuid
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ from django.db.models import Count, Q, Window
 from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import Promise
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,7 +30,6 @@ from reports.dashboard.periods import (
     year_to_date,
 )
 from reports.indicators.period import VIETNAM
-from reports.indicators.structure import Annex
 from reports.models import DashboardRollup
 from reports.plans.selectors import plan_of_year
 from reports.plans.targets import targets_vs_actual
@@ -122,6 +122,19 @@ class GroupLine:
     name: str
     cells: list[GroupCell]
 
+    @property
+    def html(self) -> SafeString:
+        """The row, joined here: a template loop costs about a millisecond per
+        group, and a commune has up to 30 (province.ProvinceTable.body_html)."""
+        cells = []
+        for cell in self.cells:
+            text = html.escape(cell.display)
+            if cell.url:
+                text = f'<a href="{html.escape(cell.url)}">{text}</a>'
+            cells.append(f'<td class="text-end">{text}</td>')
+        row = f'<th scope="row">{html.escape(self.name)}</th>{"".join(cells)}'
+        return mark_safe(row)  # noqa: S308 - every text is escaped
+
 
 def group_lines(commune: Commune, rows: list[DashboardRollup]) -> list[GroupLine]:
     """The table by residential group, each number linked to its list."""
@@ -171,20 +184,30 @@ def _rollups(commune: Commune, today: datetime.date) -> list[DashboardRollup]:
             | Q(kind=Kind.MONTH, date_from__gte=chart_span(today).date_from)
         )
         .select_related("residential_group")
-        # The annex is read only for a plan's targets (_targets).
-        .defer("province_values", "annex")
+        .defer("province_values")
         .order_by("date_from")
     )
 
 
+class RollupFigures:
+    """A year's figures as the rollup stored them (Annex.values(), plus the
+    "deadlines.*" counts): what reports.plans.targets reads of an annex, its
+    values(), without the annex."""
+
+    def __init__(self, values: dict):
+        self._values = values
+
+    def values(self) -> dict:
+        return self._values
+
+
 def _targets(commune: Commune, year: int, row: DashboardRollup | None):
     """The plan of the year (adopted, else the draft) and its targets against
-    the year's annex as the rollup stored it; one more query for the annex."""
+    the year's figures; two queries, one without a plan."""
     plan = plan_of_year(commune.pk, year)
     if plan is None:
         return None, []
-    annex = Annex.from_dict(row.annex) if row is not None and row.annex else None
-    return plan, targets_vs_actual(plan, annex)
+    return plan, targets_vs_actual(plan, RollupFigures(row.values) if row else None)
 
 
 def dashboard_for(user, commune: Commune, communes: list, now) -> Dashboard:

@@ -40,9 +40,6 @@ class DashboardRollup(models.Model):
     # counted: that view hides the small ones across communes before anything
     # is shown, and nothing else reads them. Empty on group and month rows.
     province_values = models.JSONField(default=dict, blank=True)
-    # Annex.to_dict() of a commune's year-to-date row, for plan targets and
-    # labels; empty elsewhere.
-    annex = models.JSONField(default=dict, blank=True)
     computed_at = models.DateTimeField()
 
     class Meta:

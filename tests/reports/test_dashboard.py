@@ -236,12 +236,12 @@ def test_the_dashboard_costs_the_same_queries_whatever_the_data(
     rollups.rollup_refresh_commune(commune_id=places.commune.pk, now=NOW)
     client.force_login(cast.chairman)
     client.get(DASHBOARD)
-    with django_assert_num_queries(15) as small:
+    with django_assert_num_queries(14) as small:
         client.get(DASHBOARD)
     annex_data.build(cast, places)
     _more(cast, places)
     rollups.rollup_refresh_commune(commune_id=places.commune.pk, now=NOW)
-    with django_assert_num_queries(15) as large:
+    with django_assert_num_queries(14) as large:
         response = client.get(DASHBOARD)
     assert len(response.context["dashboard"].groups) == 8
     assert len(small.captured_queries) == len(large.captured_queries)

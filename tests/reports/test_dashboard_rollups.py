@@ -47,7 +47,6 @@ def test_the_year_row_is_the_annex_of_the_year_to_date(known, places):
     assert figures == annex.values()
     # The province view's codes, which it de-identifies across communes.
     assert row.province_values == {code: row.values[code] for code in PROVINCE_CODES}
-    assert row.annex["sections"] == annex.to_dict()["sections"]
 
 
 def test_last_years_row_is_the_annex_of_the_same_days_a_year_before(known, places):
