@@ -23,10 +23,10 @@ done = function(summary, latency, requests)
   local errors = summary.errors
   io.write(string.format(
     'JSON {"requests": %d, "duration_us": %d, "rps": %.1f, "mean_us": %.0f, '
-      .. '"p50_us": %d, "p90_us": %d, "p99_us": %d, "max_us": %d, '
+      .. '"p50_us": %d, "p90_us": %d, "p95_us": %d, "p99_us": %d, "max_us": %d, '
       .. '"non_2xx_3xx": %d, "socket_errors": %d}\n',
     summary.requests, summary.duration, summary.requests / (summary.duration / 1e6),
     latency.mean, latency:percentile(50), latency:percentile(90),
-    latency:percentile(99), latency.max, errors.status,
+    latency:percentile(95), latency:percentile(99), latency.max, errors.status,
     errors.connect + errors.read + errors.write + errors.timeout))
 end
