@@ -27,6 +27,9 @@ from tests.registry.factories import ChildFactory, SpecialCircumstanceFactory
 from tests.reports.annex_data import at, local, report
 from tests.reports.pdf_checks import pdf_text
 
+# Service messages and the rule's reasons are matched in English (the msgids).
+pytestmark = pytest.mark.usefixtures("english")
+
 D = datetime.date
 THRESHOLDS = {"phuong_tp_tw": 900, "con_lai": 850, "mien_nui": 800}
 # After the 2025 annual period (15/12/2024 - 14/12/2025) has closed.
@@ -606,7 +609,9 @@ def test_the_page_shows_sources_evidence_and_the_result(client, cast, year_2025)
     html = page.content.decode()
     assert "hcdb.supported_pct" in html  # the figure's source
     assert "Sổ tiêm chủng" in html
-    assert "Criterion 1: its points are not set in the criteria set." in html
+    assert (
+        "Tiêu chí 1: chưa đặt điểm trong bộ tiêu chí." in html
+    )  # the page is Vietnamese
     assert 'id="childfriendly-submit"' not in html  # the officer's
     assert AuditEntry.objects.filter(action="childfriendly.viewed").exists()
 
