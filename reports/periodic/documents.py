@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from reports import docformat
+from reports.dashboard import charts
 from reports.indicators.smallcells import cell_display, deidentify
 from reports.indicators.structure import Annex
 from reports.indicators.vnformat import format_number, format_percent
@@ -50,6 +51,24 @@ def annex_rows(annex: Annex) -> list[dict]:
             )
         sections.append({"title": section.title, "rows": rows})
     return sections
+
+
+def _chart(months: list[dict]):
+    """The dashboard's incidents chart, the same SVG, from the frozen counts."""
+    if not months:
+        return ""
+    return charts.bar_chart(
+        title="Tin báo theo tháng",
+        categories=[m["month"] for m in months],
+        series=[
+            charts.Series("Xâm hại", tuple(m["abuse"] for m in months)),
+            charts.Series("Đuối nước", tuple(m["drowning"] for m in months)),
+            charts.Series(
+                "Tai nạn, thương tích khác", tuple(m["other"] for m in months)
+            ),
+        ],
+        layout=charts.Layout(font_family="Liberation Serif"),
+    )
 
 
 def _verification(report: PeriodicReport) -> dict | None:
@@ -99,6 +118,7 @@ def report_context(document) -> dict:
         ],
         "annex": annex_rows(annex),
         "targets": report.annex.get("targets", []),
+        "chart": _chart(report.annex.get("months", [])),
         "threshold": annex.small_cell_threshold,
         "verification": _verification(report),
     }

@@ -63,12 +63,52 @@ def _annex(report: PeriodicReport):
     )
 
 
+def incidents_by_month(report: PeriodicReport) -> list[dict]:
+    """Incident reports of the period by Vietnam month: abuse, drowning, other
+    injuries — the dashboard's chart, drawn again in the PDF from these counts."""
+    from django.db.models import Count, Q
+    from django.db.models.functions import TruncMonth
+
+    from cases.models import ABUSE_KINDS, IncidentReport
+
+    zone = timezone.get_default_timezone()
+    rows = (
+        IncidentReport.objects.filter(
+            commune_id=report.commune_id,
+            received_at__date__range=(report.data_from, report.data_to),
+        )
+        .exclude(status__in=["duplicate", "dismissed"])
+        .annotate(month=TruncMonth("received_at", tzinfo=zone))
+        .values("month")
+        .annotate(
+            abuse=Count("pk", filter=Q(kind__in=ABUSE_KINDS)),
+            drowning=Count("pk", filter=Q(kind="duoi_nuoc")),
+            total=Count("pk"),
+        )
+    )
+    found = {r["month"].date().replace(day=1): r for r in rows}
+    months, day = [], report.data_from.replace(day=1)
+    while day <= report.data_to:
+        r = found.get(day, {"abuse": 0, "drowning": 0, "total": 0})
+        months.append(
+            {
+                "month": f"{day.month}/{day.year}",
+                "abuse": r["abuse"],
+                "drowning": r["drowning"],
+                "other": r["total"] - r["abuse"] - r["drowning"],
+            }
+        )
+        day = (day + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
 def _snapshot(report: PeriodicReport, annex) -> dict:
     """What is stored (and frozen at issue): the annex, and each target of the
     year's plan against its value in it, as printed."""
     from reports.plans.targets import plan_targets_vs_actual  # plans read reports
 
     data = annex.to_dict()
+    data["months"] = incidents_by_month(report)
     data["targets"] = [
         {
             "label": row.label,

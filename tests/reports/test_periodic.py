@@ -6,6 +6,7 @@ import datetime
 import threading
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.urls import reverse
@@ -419,3 +420,20 @@ def test_the_report_shows_each_plan_target_against_its_value(
     text = pdf_text(_read(report.document))
     assert "Chỉ tiêu kế hoạch năm 2026" in text
     assert targets[0]["label"] in text.replace("\n", " ")
+
+
+def test_the_pdf_draws_the_dashboards_incident_chart_from_frozen_counts(
+    cast, places, django_capture_on_commit_callbacks
+):
+    from tests.cases.factories import submit
+
+    with time_machine.travel(datetime.datetime(2026, 3, 10, 3, tzinfo=datetime.UTC)):
+        submit(cast.leader_a, places.group_a, kind="duoi_nuoc")
+        submit(cast.leader_a, places.group_a, kind="bao_luc")
+    report = _ready(cast, places, django_capture_on_commit_callbacks)
+    march = next(m for m in report.annex["months"] if m["month"] == "3/2026")
+    assert (march["abuse"], march["drowning"], march["other"]) == (1, 1, 0)
+    assert [m["month"] for m in report.annex["months"]][:2] == ["12/2025", "1/2026"]
+    text = pdf_text(_read(report.document))
+    assert "Đuối nước" in text  # the legend, drawn in the PDF
+    assert "3/2026" in text  # a month label
