@@ -22,7 +22,7 @@ from reports.models import (
     PlanTask,
 )
 from reports.periodic.config import profile_for
-from reports.periodic.numbering import number_next
+from reports.periodic.numbering import last_issued_on, number_next
 from reports.plans.model_plan import model_plan
 
 Status = AnnualPlan.Status
@@ -268,6 +268,13 @@ def plan_adopt(
         )
     if adopted_on > timezone.localdate():
         raise ValidationError(_("The adoption date cannot be in the future."))
+    last = last_issued_on(plan.commune_id, adopted_on.year)
+    if last is not None and adopted_on < last:
+        # NĐ 30 Điều 15: numbers follow the order of issue, reports and plans alike.
+        raise ValidationError(
+            _("A document of the commune was issued on %(date)s: issue on or after it.")
+            % {"date": last.strftime("%d/%m/%Y")}
+        )
     if plan.supersedes_id:
         # First: one adopted plan per commune and year at every moment.
         AnnualPlan.objects.filter(pk=plan.supersedes_id).update(

@@ -278,6 +278,8 @@ def test_adopting_takes_the_next_number_of_the_yearly_sequence(
     plan = _with_pdf(cast, plan, capture)
     with pytest.raises(PermissionDenied):  # the clerk numbers documents
         services.plan_adopt(actor=cast.officer, plan=plan, adopted_on=D(2026, 6, 19))
+    with pytest.raises(ValidationError):  # before no. 1's date: out of order
+        services.plan_adopt(actor=cast.clerk, plan=plan, adopted_on=D(2026, 6, 17))
     with capture(execute=True):
         services.plan_adopt(actor=cast.clerk, plan=plan, adopted_on=D(2026, 6, 19))
     report.refresh_from_db()
