@@ -7,7 +7,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from accounts.scope import COMMUNE_WIDE_ROLES, get_visible_or_404, user_scope
-from cases.models import Case, CaseStatus, IncidentReport, Referral
+from cases.models import Case, CaseStatus, DetailedAssessment, IncidentReport, Referral
 
 INBOX_LIMIT = 200
 
@@ -199,3 +199,8 @@ def deadline_board(user, now: datetime.datetime) -> DeadlineBoard:
         ),
         untriaged_reports=list(reports),
     )
+
+
+def detailed_assessment_of(case) -> DetailedAssessment | None:
+    """Mẫu 03 of a case the caller already reached through case_get_for_user."""
+    return DetailedAssessment.objects.filter(case=case).first()

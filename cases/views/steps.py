@@ -12,7 +12,7 @@ from batochild.lib.forms import add_service_errors
 from cases import selectors
 from cases.casework import assessments
 from cases.casework.moves import ConflictError, can_move_case
-from cases.models import CaseStatus, DetailedAssessment, RiskForm
+from cases.models import CaseStatus, RiskForm
 from cases.step_forms import (
     DetailedAssessmentForm,
     FollowUpForm,
@@ -68,7 +68,7 @@ def risk_assessment(request, code, form_code):
 def detailed_assessment(request, code):
     case = selectors.case_get_for_user(request.user, code)
     _require_caseworker(request.user, case)
-    current = DetailedAssessment.objects.filter(case=case).first()
+    current = selectors.detailed_assessment_of(case)
     initial = {"version": current.version} if current else {}
     form = DetailedAssessmentForm(
         request.POST or None, instance=current, initial=initial
@@ -88,7 +88,7 @@ def detailed_assessment(request, code):
             # Keep what this person typed; show what the other person saved.
             conflict = exc.changes
             form.add_error(None, exc)
-            fresh = DetailedAssessment.objects.get(case=case)
+            fresh = selectors.detailed_assessment_of(case)
             form.data = form.data.copy()
             form.data["version"] = fresh.version
         except ValidationError as exc:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from accounts.services import audit_record
 from reports.dashboard import drilldown, selectors
+from reports.dashboard.forms import dashboard_query
 from reports.dashboard.province import province_table, province_workbook, provinces_for
 from reports.dashboard.rollups import REFRESH_SECONDS
 
@@ -17,7 +18,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _commune(request):
     commune, communes = selectors.dashboard_commune_get(
-        request.user, request.GET.get("commune", "")
+        request.user, dashboard_query(request)["commune"]
     )
     if commune is None:
         raise PermissionDenied  # a role's page: 403, as the case list
@@ -35,9 +36,9 @@ def dashboard(request):
 @require_safe
 def dashboard_list(request, list_name):
     commune, _communes = _commune(request)
-    group = drilldown.drill_group(commune, request.GET.get("group", ""))
-    what = request.GET.get("what", "")
-    what = what if what in drilldown.INCIDENT_FILTERS else ""
+    query = dashboard_query(request)
+    group = drilldown.drill_group(commune, query["group"])
+    what = query["what"]
     sections = drilldown.drill_list(
         request.user, list_name, commune, group, timezone.now(), what
     )
@@ -68,7 +69,7 @@ def _province(request):
     provinces = provinces_for(request.user)
     if not provinces:
         raise PermissionDenied
-    code = request.GET.get("province", "")
+    code = dashboard_query(request)["province"]
     if not code:
         return provinces[0], provinces
     for province in provinces:
@@ -80,8 +81,8 @@ def _province(request):
 def _table(request, province):
     return province_table(
         province,
-        sort=request.GET.get("sort", ""),
-        descending=request.GET.get("order") == "desc",
+        sort=dashboard_query(request)["sort"],
+        descending=dashboard_query(request)["order"] == "desc",
     )
 
 
@@ -91,8 +92,8 @@ def province(request):
     context = {
         "table": _table(request, chosen),
         "provinces": provinces,
-        "sort": request.GET.get("sort", ""),
-        "descending": request.GET.get("order") == "desc",
+        "sort": dashboard_query(request)["sort"],
+        "descending": dashboard_query(request)["order"] == "desc",
         "refresh_minutes": REFRESH_SECONDS // 60,
     }
     return render(request, "reports/dashboard_province.html", context)
